@@ -1,0 +1,39 @@
+/*
+** lwirenews.h: shared pieces of the Lua binding.  Each role's binding
+** (tokens here, numbers, gazetteer, ...) adds its functions to the module
+** table through a wn_open_* function called from luaopen_wirenews_core.
+*/
+#ifndef LWIRENEWS_H
+#define LWIRENEWS_H
+
+#include <lua.h>
+#include <lauxlib.h>
+#include "wirenews.h"
+
+#define WN_TOKENS_MT  "wirenews.Tokens"
+#define WN_LEXICON_MT "wirenews.Lexicon"
+
+typedef struct LTokens {
+  wn_tokens t;
+  const char *text;      /* owned by the string in user value 1 */
+  size_t len;
+  int closed;
+} LTokens;
+
+typedef struct LLexicon {
+  wn_lexset set;
+  int closed;
+} LLexicon;
+
+/* Checks argument arg is an open Tokens / Lexicon userdata. */
+LTokens *wn_checktokens(lua_State *L, int arg);
+LLexicon *wn_checklexicon(lua_State *L, int arg);
+
+/* Raises a memory error after the caller has freed what it owns. */
+int wn_pusherror(lua_State *L, int code);
+
+/* Sets the functions of l into the table on top of the stack; creates the
+** metatable tname (with __index = itself) when tname is not NULL. */
+void wn_newclass(lua_State *L, const char *tname, const luaL_Reg *methods);
+
+#endif

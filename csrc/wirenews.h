@@ -1,0 +1,148 @@
+/*
+** wirenews.h: the public C interface of the wirenews core.
+**
+** A plain C library: nothing here knows about Lua, so every part can be
+** tested and fuzzed on its own.  The Lua binding lives in lwirenews.c.
+**
+** Conventions
+**  - Byte offsets are 1-based and inclusive (start..stop), as string.sub.
+**  - Functions that allocate return WN_OK or a negative WN_E* code and leave
+**    their output valid (possibly partly filled) so it can always be freed.
+**  - No global mutable state: every table is const or lives in a caller-owned
+**    struct.
+*/
+#ifndef WIRENEWS_H
+#define WIRENEWS_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#define WN_VERSION "0.1.0"
+
+/* Result codes */
+#define WN_OK        0
+#define WN_ENOMEM   (-1)
+#define WN_ETOOBIG  (-2)   /* input over WN_MAX_INPUT bytes */
+#define WN_EINVAL   (-3)
+
+/* Offsets are stored in 32 bits to keep a token at 16 bytes. */
+#define WN_MAX_INPUT ((size_t)UINT32_MAX - 1)
+
+const char *wn_strerror(int code);
+
+/* ------------------------------------------------------------------ utf8.c */
+
+/* Character classes of code points, as the tokenizer sees them. */
+enum wn_cpclass {
+  WN_CP_SPACE = 0,   /* white space, including no-break spaces */
+  WN_CP_LETTER,      /* letters of any script */
+  WN_CP_MARK,        /* combining marks: stay inside the word they follow */
+  WN_CP_DIGIT,       /* decimal digits (ASCII and Arabic-Indic) */
+  WN_CP_PUNCT,       /* punctuation: quotes, dashes, brackets, stops */
+  WN_CP_SYMBOL,      /* currency, math, other symbols */
+  WN_CP_CONTROL,     /* control and format characters (NUL, DEL, C1, ZW*) */
+  WN_CP_INVALID      /* a byte that is not part of valid UTF-8 */
+};
+
+/*
+** Decode one code point at s[0..len-1].  Returns the number of bytes used
+** (1..4) and stores the code point in *cp; on an invalid, overlong,
+** surrogate or truncated sequence returns 1 and stores -1 (so the caller
+** steps over exactly one bad byte).  len must be >= 1.
+*/
+int wn_utf8_decode(const unsigned char *s, size_t len, int32_t *cp);
+int wn_cp_class(int32_t cp);
+/* wn_cp_class for ASCII, as a table for the hot loops. */
+extern const unsigned char wn_ascii_class[128];
+int wn_cp_isupper(int32_t cp);
+int wn_cp_islower(int32_t cp);
+/* Simple case folding (ASCII, Latin-1, Latin Extended-A/B, Greek,
+** Cyrillic); apostrophe-like characters fold to U+0027. */
+int32_t wn_cp_fold(int32_t cp);
+/* Encode cp as UTF-8 into out (4 bytes room); returns bytes written. */
+int wn_utf8_encode(int32_t cp, char *out);
+
+/* FNV-1a over the case-folded form: equal for "Kfar", "KFAR", "kfar". */
+uint32_t wn_hash_folded(const char *s, size_t len);
+
+/* ----------------------------------------------------------------- token.c */
+
+enum wn_tokclass {
+  WN_TK_WORD = 1,
+  WN_TK_NUMBER,
+  WN_TK_PUNCT,
+  WN_TK_SYMBOL,
+  WN_TK_INVALID
+};
+
+/* Token flags. */
+#define WN_F_CAP        0x0001u  /* first letter upper case */
+#define WN_F_ALLCAPS    0x0002u  /* has an upper-case letter and no lower */
+#define WN_F_DIGIT      0x0004u  /* contains a digit */
+#define WN_F_HYPHEN     0x0008u  /* contains a word-internal hyphen */
+#define WN_F_APOS       0x0010u  /* contains an apostrophe */
+#define WN_F_LINE       0x0020u  /* first token on its line */
+#define WN_F_PARA       0x0040u  /* first token of a paragraph (blank line
+                                    before it, or first in the text) */
+#define WN_F_DOTTED     0x0080u  /* dotted abbreviation, "U.S.", "a.m." */
+#define WN_F_NONASCII   0x0100u  /* has bytes >= 0x80 */
+#define WN_F_CLITIC     0x0200u  /* possessive clitic "'s" split off */
+#define WN_F_URL        0x0400u  /* URL or e-mail address */
+#define WN_F_SPACE      0x0800u  /* white space right before the token */
+#define WN_F_ALPHA      0x1000u  /* contains a letter */
+#define WN_F_CONTROL    0x2000u  /* a control or format character */
+
+typedef struct wn_token {
+  uint32_t start;   /* 1-based, inclusive */
+  uint32_t stop;    /* 1-based, inclusive */
+  uint32_t hash;    /* wn_hash_folded of the token text */
+  uint8_t  cls;     /* enum wn_tokclass */
+  uint8_t  reserved;
+  uint16_t flags;   /* WN_F_* */
+} wn_token;
+
+typedef struct wn_tokens {
+  wn_token *v;
+  size_t n, cap;
+  size_t invalid_bytes;   /* bytes that were not valid UTF-8 */
+} wn_tokens;
+
+void wn_tokens_init(wn_tokens *t);
+void wn_tokens_free(wn_tokens *t);
+/* Tokenize s[0..len-1], replacing any previous content of t. */
+int wn_tokenize(wn_tokens *t, const char *s, size_t len);
+const char *wn_tokclass_name(int cls);
+
+/* ---------------------------------------------------------------- lexset.c */
+
+/*
+** A set of folded-form hashes with a small integer payload each: lexicons
+** supplied from Lua (abbreviations, trigger words) become one of these so
+** the C passes can test a token with one probe.
+*/
+typedef struct wn_lexset {
+  uint32_t *keys;    /* 0 marks an empty slot; hash 0 is stored as 1 */
+  int32_t  *vals;
+  size_t n, cap;     /* cap is a power of two */
+} wn_lexset;
+
+void wn_lexset_init(wn_lexset *s);
+void wn_lexset_free(wn_lexset *s);
+int  wn_lexset_put(wn_lexset *s, uint32_t hash, int32_t val);
+/* Returns 1 and stores the payload in *val when present, else 0. */
+int  wn_lexset_get(const wn_lexset *s, uint32_t hash, int32_t *val);
+
+/* ------------------------------------------------------------------ spans */
+
+typedef struct wn_span { uint32_t start, stop; } wn_span;
+
+typedef struct wn_spans {
+  wn_span *v;
+  size_t n, cap;
+} wn_spans;
+
+void wn_spans_init(wn_spans *s);
+void wn_spans_free(wn_spans *s);
+int  wn_spans_push(wn_spans *s, uint32_t start, uint32_t stop);
+
+#endif
