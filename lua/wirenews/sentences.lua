@@ -27,8 +27,10 @@ M.abbreviations = {
     "Fr", "Sra", "Srta", "Msgr",
   },
   -- Abbreviations only before a number: "No. 5", "p. 55", "N°. 12".
-  numeric = { "No", "Nos", "Nr", "N°", "p", "pp", "Fig", "Figs", "Vol", "Vols",
-              "Art", "Ch", "Sec", "Para", "Ex", "Op", "Tel" },
+  numeric = { "no", "nos", "nr", "n°", "p", "pp", "fig", "figs", "vol", "vols",
+              "art", "ch", "sec", "para", "ex", "op", "tel",
+              -- currencies written before the amount: "Rs. 1000"
+              "rs", "re", "dh", "dhs" },
   -- Clock times.
   time = { "a.m.", "p.m." },
   -- Everything else: ends a sentence only before a sentence starter.
@@ -36,7 +38,7 @@ M.abbreviations = {
     -- companies and places
     "Co", "Cos", "Corp", "Inc", "Ltd", "Bros", "Assn", "Assoc", "Dept",
     "Govt", "Univ", "Intl", "Mfg", "St", "Ste", "Mt", "Ft", "Ave", "Blvd",
-    "Rd", "Sq", "Hwy", "Pt", "Jr", "Sr", "Esq", "PhD",
+    "Rd", "Sq", "Hwy", "Pt", "Jr", "Sr", "Esq", "PhD", "Ph",
     -- months and days (Reuters style and others)
     "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct",
     "Nov", "Dec", "Mon", "Tue", "Tues", "Wed", "Thu", "Thur", "Thurs", "Fri",
@@ -68,6 +70,12 @@ M.starters = {
   "What", "Who", "Why", "How", "Where", "Which", "Whether",
   "Is", "Are", "Was", "Were", "Do", "Does", "Did", "Can", "Could", "Will",
   "Would", "Should", "Have", "Has", "Had", "Let", "Please", "Yes",
+  "I'm", "I've", "I'd", "I'll", "It's", "That's", "There's", "Here's",
+  "He's", "She's", "We're", "We've", "They're", "They've", "Let's", "What's",
+  -- quantities open many casualty sentences: "Thousands fled."
+  "Two", "Three", "Four", "Five", "Six", "Seven", "Eight", "Nine", "Ten",
+  "Dozens", "Scores", "Hundreds", "Thousands", "Millions", "Several", "Few",
+  "More", "Nearly", "Almost", "About", "Over", "At",
 }
 
 -- Lexicons built from the tables above, rebuilt after a change.
