@@ -47,7 +47,7 @@ typedef struct SBD {
 
 void wn_sbd_opts_init(wn_sbd_opts *o) {
   o->abbrevs = NULL;
-  o->starters = NULL;
+  o->words = NULL;
   o->pdf = 0;
   o->min_wrap = DEFAULT_MIN_WRAP;
 }
@@ -250,11 +250,24 @@ static int32_t abbrev_before(const SBD *sb, size_t i) {
 
 /* A word that usually opens a sentence ("The", "He", "How"), or an
 ** opening quote. */
+static int word_role(const SBD *sb, size_t i) {
+  int32_t role;
+  if (sb->o->words && sb->v[i].cls == WN_TK_WORD &&
+      wn_lexset_get(sb->o->words, sb->v[i].hash, &role))
+    return (int)role;
+  return 0;
+}
+
 static int is_starter(const SBD *sb, size_t i) {
   if (sb->v[i].cls == WN_TK_WORD)
-    return !starts_lower(sb, i) && sb->o->starters &&
-           wn_lexset_get(sb->o->starters, sb->v[i].hash, NULL);
+    return !starts_lower(sb, i) && (word_role(sb, i) & WN_WORD_STARTER);
   return is_open_quote(sb, i);
+}
+
+/* A lower-case function word ("the", "said"): a line ending in one was
+** wrapped. */
+static int is_joiner(const SBD *sb, size_t i) {
+  return starts_lower(sb, i) && (word_role(sb, i) & WN_WORD_JOINER);
 }
 
 /* A title abbreviation with its stop ("Mr.") at i. */
@@ -451,50 +464,76 @@ static size_t indent_at(const SBD *sb, size_t a) {
 }
 
 /*
+** Is the line starting at byte a itself wrapped mid-sentence: nearly as
+** wide as the wrapping and ending without a stop?  Then the line before it
+** belongs to the same paragraph even when it is short, as the first line
+** of a Reuters body is (its dateline was cut off: "Chief Soviet arms
+** negotiator Yuli\nVorontsov said ...").
+*/
+static int wrapped_line(const SBD *sb, size_t a, size_t lim) {
+  const unsigned char *nl = memchr(sb->s + a, '\n', sb->len - a);
+  size_t e = nl ? (size_t)(nl - sb->s) : sb->len;
+  if (nl == NULL) return 0;              /* the last line ends the text */
+  while (e > a && is_hspace(sb->s[e - 1])) e--;
+  if (e == a || strchr(".?!\"'", sb->s[e - 1]) != NULL) return 0;
+  return columns(sb->s, a, e) * 4 >= lim * 3;
+}
+
+/*
 ** Token i opens a line and the line before ends without deciding
 ** punctuation: was the break a hard wrap (the line goes on) or does the
 ** line stand alone (subhead, credit line, list line)?  It stands alone
 ** when the next line is indented more (a new paragraph) or when the next
-** line's first word would have fitted on it.  White space before the
-** break ("format=flowed") or, in PDF mode, a lower-case word after it
-** mark a wrap.
+** line's first word would have fitted on it.  Before a lower-case word
+** the line goes on (wrapped prose), unless it is itself a lower-case
+** item opening its unit ("features\ncontact manager"); white space
+** before the break ("format=flowed") or PDF mode always mean a wrap.
+** first is the first token of the current sentence.
 */
-static int line_stands_alone(SBD *sb, size_t i) {
+static int line_stands_alone(SBD *sb, size_t first, size_t i) {
   const wn_token *pt = &sb->v[i - 1];
   size_t a, b = pt->stop, next, from = sb->v[i].start - 1, lim;
+  a = line_start(sb, pt->start - 1);
   if (starts_lower(sb, i)) {
     if (sb->o->pdf) return 0;
     if (b < sb->len && (sb->s[b] == ' ' || sb->s[b] == '\t')) return 0;
+    if (sb->v[first].start - 1 < a || !starts_lower(sb, first)) return 0;
   }
-  a = line_start(sb, pt->start - 1);
   if (indent_at(sb, line_start(sb, from)) > indent_at(sb, a)) return 1;
   lim = wrap_width(sb);
   next = from;
   while (next < sb->len && !is_hspace(sb->s[next]) && sb->s[next] != '\n' &&
          next - from <= lim)
     next++;
-  return columns(sb->s, a, b) + 1 + columns(sb->s, from, next) <= lim;
+  if (columns(sb->s, a, b) + 1 + columns(sb->s, from, next) > lim) return 0;
+  return !wrapped_line(sb, line_start(sb, from), lim);
 }
 
 /* Does the line before token i end a unit though it has no stop?  Lines
 ** ending in a stop were judged by the stop rules; lines ending mid-phrase
 ** (comma, dash, a dateline "DAMASCUS -") go on. */
-static int line_ends_unit(SBD *sb, size_t i) {
+static int line_ends_unit(SBD *sb, size_t first, size_t i) {
   size_t prev = i - 1;
   if (is_bullet(sb, i)) return 1;
   if (dots_in(sb, prev) || is_bang(sb, prev) ||
       (sb->v[prev].flags & WN_F_DOTTED) || is_close_quote(sb, prev) ||
-      continues_line(sb, prev))
+      continues_line(sb, prev) || is_joiner(sb, prev))
     return 0;
-  return line_stands_alone(sb, i);
+  /* a name across the break on a first line cut short by a removed
+     dateline: "the Chicago Mercantile\nExchange" */
+  if (line_start(sb, sb->v[0].start - 1) == line_start(sb, sb->v[prev].start - 1) &&
+      sb->v[prev].cls == WN_TK_WORD && (sb->v[prev].flags & WN_F_CAP) &&
+      sb->v[i].cls == WN_TK_WORD && !starts_lower(sb, i) && !is_starter(sb, i))
+    return 0;
+  return line_stands_alone(sb, first, i);
 }
 
 /* Does a sentence end before token i (i is not the sentence's first)? */
-static int breaks_before(SBD *sb, size_t i) {
+static int breaks_before(SBD *sb, size_t first, size_t i) {
   unsigned f = sb->v[i].flags;
   if (f & WN_F_PARA) return 1;
   if (next_item_at(sb, i)) return 1;
-  return (f & WN_F_LINE) && line_ends_unit(sb, i);
+  return (f & WN_F_LINE) && line_ends_unit(sb, first, i);
 }
 
 /* ---------------------------------------------------------- stops */
@@ -568,7 +607,8 @@ static int period_ends(SBD *sb, size_t first, size_t i) {
   }
   if (opens_after_stop(sb, next)) return 1;
   /* "the city.\nfeatures": a short line ends with its stop */
-  return (sb->v[next].flags & WN_F_LINE) && line_stands_alone(sb, next);
+  return (sb->v[next].flags & WN_F_LINE) &&
+         line_stands_alone(sb, first, next);
 }
 
 /* Tokens of a run of stops spaced out as an ellipsis (". . . ."), from
@@ -715,7 +755,7 @@ int wn_sentences(wn_spans *out, const char *s, size_t len,
   sbd_init(&sb, s, len, t, o);
   while (i < sb.n) {
     size_t last, resume;
-    if (i > first && breaks_before(&sb, i)) {
+    if (i > first && breaks_before(&sb, first, i)) {
       if (emit(out, &sb, first, i - 1) != WN_OK) return WN_ENOMEM;
       first = i;
       memset(&enc, 0, sizeof enc);

@@ -148,8 +148,8 @@ int  wn_spans_push(wn_spans *s, uint32_t start, uint32_t stop);
 /* -------------------------------------------------------------- sentence.c */
 
 /*
-** Sentence boundaries from a token array.  Abbreviations and sentence
-** starters come from the caller (the Lua rule pack) as lexicons of folded
+** Sentence boundaries from a token array.  Abbreviations and word roles
+** come from the caller (the Lua rule pack) as lexicons of folded
 ** forms, so users extend them without recompiling.  Payloads of the
 ** abbreviation lexicon say how the abbreviation behaves before a period:
 */
@@ -164,9 +164,15 @@ enum wn_abbrev_kind {
 ** so "Ill." and "Mass." (states) leave "was ill." and "mass." alone. */
 #define WN_ABBR_CAPITAL 0x100
 
+/* Roles in the word lexicon (payload bits). */
+#define WN_WORD_STARTER 1   /* capitalised, usually opens a sentence: "The",
+                               "How" (tells "the U.S. How" from "U.S. Army") */
+#define WN_WORD_JOINER  2   /* lower case, cannot end a line that stands
+                               alone: "the", "of", "said" (a wrapped line) */
+
 typedef struct wn_sbd_opts {
   const wn_lexset *abbrevs;   /* may be NULL: no abbreviations known */
-  const wn_lexset *starters;  /* words that usually open a sentence */
+  const wn_lexset *words;     /* WN_WORD_* roles of common words */
   int pdf;                    /* a line break before a lower-case word is
                                  layout, never a boundary */
   unsigned min_wrap;          /* hard-wrapped text is assumed at least this

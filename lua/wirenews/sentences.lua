@@ -78,6 +78,20 @@ M.starters = {
   "More", "Nearly", "Almost", "About", "Over", "At",
 }
 
+--- Function words: a line that ends in one was wrapped mid-sentence, even
+-- when the next line starts with a capital ("Corp said its\nPontiac
+-- Division"), so it cannot stand alone as a subhead or credit line.
+M.joiners = {
+  "a", "an", "the", "of", "to", "in", "on", "at", "by", "for", "from",
+  "with", "into", "onto", "under", "after", "before", "between", "against",
+  "during", "since", "until", "than", "per", "via", "and", "or", "but",
+  "nor", "as", "that", "which", "who", "whom", "whose", "its", "their",
+  "his", "her", "our", "my", "your", "this", "these", "those", "said",
+  "says", "told", "is", "are", "was", "were", "be", "been", "being", "has",
+  "have", "had", "will", "would", "could", "should", "may", "might", "can",
+  "must", "if", "when", "where", "while", "such", "including",
+}
+
 -- Lexicons built from the tables above, rebuilt after a change.
 local cache = {}
 
@@ -112,11 +126,22 @@ local function abbreviation_lexicon(extra)
   return core.lexicon(map)
 end
 
-local function starter_lexicon(extra)
-  local list = {}
-  for _, w in ipairs(M.starters) do list[#list + 1] = w end
-  for _, w in ipairs(extra or {}) do list[#list + 1] = w end
-  return core.lexicon(list)
+-- Word roles as payload bits (WN_WORD_STARTER, WN_WORD_JOINER).
+local STARTER, JOINER = 1, 2
+
+local function word_lexicon(starters, joiners)
+  local map = {}
+  local function add(words, role)
+    for _, w in ipairs(words or {}) do
+      local key = core.fold(w)
+      map[key] = (map[key] or 0) | role
+    end
+  end
+  add(M.starters, STARTER)
+  add(starters, STARTER)
+  add(M.joiners, JOINER)
+  add(joiners, JOINER)
+  return core.lexicon(map)
 end
 
 --- Adds abbreviations of a kind ("plain", "title", "numeric", "time").
@@ -134,29 +159,36 @@ end
 --- Adds sentence starters.
 function M.add_starters(words)
   for _, w in ipairs(words) do M.starters[#M.starters + 1] = w end
-  cache.starters = nil
+  cache.words = nil
+end
+
+--- Adds function words that cannot end a line standing alone.
+function M.add_joiners(words)
+  for _, w in ipairs(words) do M.joiners[#M.joiners + 1] = w end
+  cache.words = nil
 end
 
 --- The lexicons for a call: the cached defaults, or fresh ones when the
 -- options add words for this call only.
 function M.lexicons(opts)
-  if opts and (opts.abbreviations or opts.starters) then
+  if opts and (opts.abbreviations or opts.starters or opts.joiners) then
     local extra = opts.abbreviations
     if extra and extra[1] then extra = { plain = extra } end
-    return abbreviation_lexicon(extra), starter_lexicon(opts.starters)
+    return abbreviation_lexicon(extra),
+           word_lexicon(opts.starters, opts.joiners)
   end
   cache.abbrevs = cache.abbrevs or abbreviation_lexicon()
-  cache.starters = cache.starters or starter_lexicon()
-  return cache.abbrevs, cache.starters
+  cache.words = cache.words or word_lexicon()
+  return cache.abbrevs, cache.words
 end
 
 --- Sentence spans of a token array: two arrays, starts and stops.
--- opts: abbreviations (a list of plain ones, or a table by kind) and
--- starters to add for this call; pdf = true to join lines broken before
+-- opts: abbreviations (a list of plain ones, or a table by kind),
+-- starters and joiners to add for this call; pdf = true to join lines broken before
 -- a lower-case word; min_wrap (default 60).
 function M.spans(toks, opts)
-  local abbrevs, starters = M.lexicons(opts)
-  return core.sentences(toks, abbrevs, starters, opts)
+  local abbrevs, words = M.lexicons(opts)
+  return core.sentences(toks, abbrevs, words, opts)
 end
 
 --- Sentences of a text as a list of {start =, stop =} records (one table
