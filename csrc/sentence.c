@@ -441,8 +441,7 @@ static size_t wrap_width(SBD *sb) {
       const unsigned char *nl = memchr(sb->s + a, '\n', sb->len - a);
       size_t b = nl ? (size_t)(nl - sb->s) : sb->len, e = b, w;
       while (e > a && is_hspace(sb->s[e - 1])) e--;
-      w = columns(sb->s, a, e);
-      if (w > widest) widest = w;
+      if (e - a > widest && (w = columns(sb->s, a, e)) > widest) widest = w;
       a = b + 1;
     }
     sb->wrap = widest > sb->o->min_wrap ? widest : sb->o->min_wrap;
@@ -493,11 +492,13 @@ static int wrapped_line(const SBD *sb, size_t a, size_t lim) {
 static int line_stands_alone(SBD *sb, size_t first, size_t i) {
   const wn_token *pt = &sb->v[i - 1];
   size_t a, b = pt->stop, next, from = sb->v[i].start - 1, lim;
-  a = line_start(sb, pt->start - 1);
-  if (starts_lower(sb, i)) {
-    if (sb->o->pdf) return 0;
+  if (starts_lower(sb, i)) {                  /* cheap tests first */
+    if (sb->o->pdf || !starts_lower(sb, first)) return 0;
     if (b < sb->len && (sb->s[b] == ' ' || sb->s[b] == '\t')) return 0;
-    if (sb->v[first].start - 1 < a || !starts_lower(sb, first)) return 0;
+    a = line_start(sb, pt->start - 1);
+    if (sb->v[first].start - 1 < a) return 0;
+  } else {
+    a = line_start(sb, pt->start - 1);
   }
   if (indent_at(sb, line_start(sb, from)) > indent_at(sb, a)) return 1;
   lim = wrap_width(sb);
@@ -521,7 +522,8 @@ static int line_ends_unit(SBD *sb, size_t first, size_t i) {
     return 0;
   /* a name across the break on a first line cut short by a removed
      dateline: "the Chicago Mercantile\nExchange" */
-  if (line_start(sb, sb->v[0].start - 1) == line_start(sb, sb->v[prev].start - 1) &&
+  if (line_start(sb, sb->v[0].start - 1) ==
+          line_start(sb, sb->v[prev].start - 1) &&
       sb->v[prev].cls == WN_TK_WORD && (sb->v[prev].flags & WN_F_CAP) &&
       sb->v[i].cls == WN_TK_WORD && !starts_lower(sb, i) && !is_starter(sb, i))
     return 0;
@@ -725,6 +727,17 @@ static int track_enclosure(SBD *sb, Enclosed *e, size_t i, size_t *last) {
   return 1;
 }
 
+/* Most tokens are words and numbers inside a sentence, on the same line:
+** nothing can happen at them.  This test keeps the pass cheap. */
+static int plain_token(const SBD *sb, size_t i) {
+  const wn_token *tk = &sb->v[i];
+  if (tk->flags & (WN_F_LINE | WN_F_DOTTED)) return 0;
+  if (tk->cls == WN_TK_NUMBER)
+    return sb->list.kind == LIST_NONE || !(tk->flags & WN_F_SPACE);
+  return tk->cls == WN_TK_WORD &&
+         (sb->list.kind == LIST_NONE || tk->stop - tk->start > 3);
+}
+
 static int emit(wn_spans *out, const SBD *sb, size_t first, size_t last) {
   return wn_spans_push(out, sb->v[first].start, sb->v[last].stop);
 }
@@ -755,6 +768,7 @@ int wn_sentences(wn_spans *out, const char *s, size_t len,
   sbd_init(&sb, s, len, t, o);
   while (i < sb.n) {
     size_t last, resume;
+    if (i > first && plain_token(&sb, i)) { i++; continue; }
     if (i > first && breaks_before(&sb, first, i)) {
       if (emit(out, &sb, first, i - 1) != WN_OK) return WN_ENOMEM;
       first = i;

@@ -3,11 +3,15 @@
 --
 --   local sentences = require("wirenews.sentences")
 --   sentences.add_abbreviations("plain", {"Gov't", "Dept"})
---   for _, s in ipairs(wn.sentences(text)) do print(text:sub(s.start, s.stop)) end
+--   for _, s in ipairs(wn.sentences(text)) do
+--     print(text:sub(s.start, s.stop))
+--   end
 --
 -- Abbreviations are written with or without their final stop ("Gen." and
 -- "Gen" are the same entry); dotted forms keep their dots ("a.m.").
--- Case does not matter: entries are compared case-folded.
+-- Entries are compared case-folded, but an entry written with a capital
+-- ("Ill", "Mass") only counts for capitalised words, so "was ill. Doctors"
+-- still ends a sentence; lower-case entries ("co", "etc") match any case.
 local core = require("wirenews.core")
 
 local M = {}
@@ -23,12 +27,12 @@ M.abbreviations = {
     "Mr", "Mrs", "Ms", "Messrs", "Mmes", "Dr", "Drs", "Prof", "Gen", "Gens",
     "Lt", "Col", "Maj", "Capt", "Cpt", "Cmdr", "Cdr", "Adm", "Brig", "Sgt",
     "Cpl", "Pvt", "Lieut", "Comdr", "Rep", "Reps", "Sen", "Sens", "Gov",
-    "Pres", "Supt", "Rev", "Hon", "Amb", "Atty", "Insp", "Mme", "Mlle", "Mssrs",
-    "Fr", "Sra", "Srta", "Msgr",
+    "Pres", "Supt", "Rev", "Hon", "Amb", "Atty", "Insp", "Mme", "Mlle",
+    "Mssrs", "Fr", "Sra", "Srta", "Msgr",
   },
   -- Abbreviations only before a number: "No. 5", "p. 55", "N°. 12".
-  numeric = { "no", "nos", "nr", "n°", "p", "pp", "fig", "figs", "vol", "vols",
-              "art", "ch", "sec", "para", "ex", "op", "tel",
+  numeric = { "no", "nos", "nr", "n°", "p", "pp", "fig", "figs", "vol",
+              "vols", "art", "ch", "sec", "para", "ex", "op", "tel",
               -- currencies written before the amount: "Rs. 1000"
               "rs", "re", "dh", "dhs" },
   -- Clock times.
@@ -184,8 +188,8 @@ end
 
 --- Sentence spans of a token array: two arrays, starts and stops.
 -- opts: abbreviations (a list of plain ones, or a table by kind),
--- starters and joiners to add for this call; pdf = true to join lines broken before
--- a lower-case word; min_wrap (default 60).
+-- starters and joiners to add for this call; pdf = true to join lines
+-- broken before a lower-case word; min_wrap (default 60).
 function M.spans(toks, opts)
   local abbrevs, words = M.lexicons(opts)
   return core.sentences(toks, abbrevs, words, opts)
