@@ -356,10 +356,13 @@ static size_t marker_at(const SBD *sb, size_t i, List *m) {
   m->first = 0;
   if (is_bullet(sb, i)) {
     List inner;
+    size_t k = 0;
+    if (i + 1 < sb->n && !is_bullet(sb, i + 1))   /* no recursion on "• • •" */
+      k = marker_at(sb, i + 1, &inner);
     m->kind = LIST_BULLET;
     m->next = sb->v[i].hash;
     m->first = 1;
-    return 1 + marker_at(sb, i + 1, &inner);
+    return 1 + k;
   }
   if (!glued_next(sb, i)) return 0;
   if (ascii_digits(sb, i, &val)) {
