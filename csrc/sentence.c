@@ -42,6 +42,8 @@ typedef struct SBD {
   size_t closer[3];    /* first closer of each enclosure kind after the
                           last query (see closer_after) */
   size_t para;         /* first paragraph start after the last query */
+  size_t line;         /* byte offset where the current token's line starts */
+  size_t first_line;   /* ... and where the text's first line starts */
   List list;
 } SBD;
 
@@ -68,8 +70,10 @@ static int tok_is(const SBD *sb, size_t i, const char *lit) {
 
 /* The first code point of token i. */
 static int32_t first_cp(const SBD *sb, size_t i) {
+  const unsigned char *p = tok_text(sb, i);
   int32_t cp;
-  wn_utf8_decode(tok_text(sb, i), tok_len(&sb->v[i]), &cp);
+  if (*p < 0x80) return *p;
+  wn_utf8_decode(p, tok_len(&sb->v[i]), &cp);
   return cp;
 }
 
@@ -357,7 +361,8 @@ static size_t marker_at(const SBD *sb, size_t i, List *m) {
   if (is_bullet(sb, i)) {
     List inner;
     size_t k = 0;
-    if (i + 1 < sb->n && !is_bullet(sb, i + 1))   /* no recursion on "• • •" */
+    if (i + 1 < sb->n && !is_bullet(sb, i + 1) &&  /* no recursion: "• • •" */
+        !(sb->v[i + 1].flags & WN_F_LINE))
       k = marker_at(sb, i + 1, &inner);
     m->kind = LIST_BULLET;
     m->next = sb->v[i].hash;
@@ -498,10 +503,10 @@ static int line_stands_alone(SBD *sb, size_t first, size_t i) {
   if (starts_lower(sb, i)) {                  /* cheap tests first */
     if (sb->o->pdf || !starts_lower(sb, first)) return 0;
     if (b < sb->len && (sb->s[b] == ' ' || sb->s[b] == '\t')) return 0;
-    a = line_start(sb, pt->start - 1);
+    a = sb->line;
     if (sb->v[first].start - 1 < a) return 0;
   } else {
-    a = line_start(sb, pt->start - 1);
+    a = sb->line;
   }
   if (indent_at(sb, line_start(sb, from)) > indent_at(sb, a)) return 1;
   lim = wrap_width(sb);
@@ -525,8 +530,7 @@ static int line_ends_unit(SBD *sb, size_t first, size_t i) {
     return 0;
   /* a name across the break on a first line cut short by a removed
      dateline: "the Chicago Mercantile\nExchange" */
-  if (line_start(sb, sb->v[0].start - 1) ==
-          line_start(sb, sb->v[prev].start - 1) &&
+  if (sb->line == sb->first_line &&
       sb->v[prev].cls == WN_TK_WORD && (sb->v[prev].flags & WN_F_CAP) &&
       sb->v[i].cls == WN_TK_WORD && !starts_lower(sb, i) && !is_starter(sb, i))
     return 0;
@@ -730,15 +734,31 @@ static int track_enclosure(SBD *sb, Enclosed *e, size_t i, size_t *last) {
   return 1;
 }
 
-/* Most tokens are words and numbers inside a sentence, on the same line:
-** nothing can happen at them.  This test keeps the pass cheap. */
+/* Most tokens are words, numbers, commas inside a sentence, on the same
+** line: nothing can happen at them.  This test keeps the pass cheap. */
 static int plain_token(const SBD *sb, size_t i) {
   const wn_token *tk = &sb->v[i];
   if (tk->flags & (WN_F_LINE | WN_F_DOTTED)) return 0;
-  if (tk->cls == WN_TK_NUMBER)
-    return sb->list.kind == LIST_NONE || !(tk->flags & WN_F_SPACE);
-  return tk->cls == WN_TK_WORD &&
-         (sb->list.kind == LIST_NONE || tk->stop - tk->start > 3);
+  switch (tk->cls) {
+    case WN_TK_NUMBER:
+      return sb->list.kind == LIST_NONE || !(tk->flags & WN_F_SPACE);
+    case WN_TK_WORD:
+      return sb->list.kind == LIST_NONE || tk->stop - tk->start > 3;
+    case WN_TK_PUNCT:
+      switch (sb->s[tk->start - 1]) {
+        case ',': case ';': case ':': case '-': case '/': case '&': case '%':
+          return 1;
+        default: return 0;
+      }
+    default: return 0;
+  }
+}
+
+/* Token i starts a line, which becomes the current one.  The driver visits
+** every token that starts a line, after judging the break before it, so
+** the line rules never search back for where a line starts. */
+static void note_line(SBD *sb, size_t i) {
+  sb->line = line_start(sb, sb->v[i].start - 1);
 }
 
 static int emit(wn_spans *out, const SBD *sb, size_t first, size_t last) {
@@ -759,6 +779,7 @@ static void sbd_init(SBD *sb, const char *s, size_t len, const wn_tokens *t,
   sb->list.kind = LIST_NONE;
   sb->list.next = 0;
   sb->list.first = 0;
+  sb->line = sb->first_line = sb->n ? line_start(sb, sb->v[0].start - 1) : 0;
 }
 
 int wn_sentences(wn_spans *out, const char *s, size_t len,
@@ -777,6 +798,7 @@ int wn_sentences(wn_spans *out, const char *s, size_t len,
       first = i;
       memset(&enc, 0, sizeof enc);
     }
+    if (sb.v[i].flags & WN_F_LINE) note_line(&sb, i);
     if (i == first) {
       size_t k = open_list(&sb, i);
       if (k > 0) { i += k; continue; }
