@@ -19,6 +19,7 @@
 local core = require("wirenews.core")
 local dsl = require("wirenews.dsl")
 local lpeg = require("lpeg")
+local sandbox = require("wirenews.sandbox")
 
 local M = {}
 
@@ -70,8 +71,10 @@ local function merge_into(dst, src)
   end
 end
 
---- Adds a pack.  Returns true, or nil and "origin: why".
-function Engine:add(pack, origin)
+--- Adds a pack.  Returns true, or nil and "origin: why".  Packs from
+-- user files are `untrusted`: their pattern functions are built, and their
+-- rules run, under the sandbox's instruction budget.
+function Engine:add(pack, origin, untrusted)
   origin = origin or tostring(pack and pack.id or "pack")
   if type(pack) ~= "table" then return nil, origin .. ": a rule pack must be a table" end
   for name, lex in pairs(pack.lexicons or {}) do
@@ -96,11 +99,13 @@ function Engine:add(pack, origin)
     local copy = {}
     for k, v in pairs(r) do copy[k] = v end
     copy.origin = origin
+    copy.untrusted = untrusted or nil
     self.rules[r.id] = copy
     self.disabled[r.id] = nil
   end
   for _, id in ipairs(pack.disable or {}) do self.disabled[id] = true end
   self.packs[#self.packs + 1] = pack.id or origin
+  if untrusted then self.untrusted = true end
   self.compiled = nil
   return true
 end
@@ -135,7 +140,8 @@ function Engine:compile()
   for _, r in ipairs(self:active()) do
     local p = r.pattern
     if type(p) == "function" then
-      local ok, res = pcall(p, self.lexicons)
+      local ok, res = sandbox.guarded(sandbox.LIMITS.instructions,
+        "rule '" .. r.id .. "'", p, sandbox.readonly(self.lexicons))
       if not ok then return nil, r.origin .. ": rule '" .. r.id .. "': " .. tostring(res) end
       if not is_pattern(res) then
         return nil, r.origin .. ": rule '" .. r.id .. "': pattern function did not return a pattern"
@@ -188,6 +194,16 @@ end
 -- list of {rule = <rule>, m = <captures with _s/_e>} in rule order.
 function Engine:run(subject, ctx, toks, i, j)
   if not self.compiled then assert(self:compile()) end
+  if self.untrusted then
+    local ok, res = sandbox.guarded(sandbox.LIMITS.match_instructions,
+      "rules on one sentence", self.run_rules, self, subject, ctx, toks, i, j)
+    if not ok then error(res, 0) end
+    return res
+  end
+  return self:run_rules(subject, ctx, toks, i, j)
+end
+
+function Engine:run_rules(subject, ctx, toks, i, j)
   local out = {}
   for _, cr in ipairs(self:triggered(toks, i, j)) do
     local init = 1
