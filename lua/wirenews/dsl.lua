@@ -181,8 +181,8 @@ function M.rule(id)
   end
 end
 
---- Compiles a `re` expression with the blocks available as names:
--- RE([[ COUNT SP VICTIM SP 'were' SP 'killed' ]], {VICTIM = ...}).
+--- Compiles a `re` expression with the blocks available as %names:
+-- RE([[ {| %COUNT %SP %VICTIM %SP 'were' %SP 'killed' |} ]], {VICTIM = ...}).
 function M.RE(src, defs)
   local all = {COUNT = M.COUNT, SP = M.SP, WS = M.WS, WORD = M.WORD, EDGE = M.EDGE}
   for k, v in pairs(defs or {}) do all[k] = v end
