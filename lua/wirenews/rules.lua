@@ -148,7 +148,8 @@ function Engine:compile()
       end
       p = res
     end
-    local cr = {id = r.id, rule = r, search = dsl.searcher(p), index = #c.rules + 1}
+    local cr = {id = r.id, rule = r, search = dsl.searcher(p), index = #c.rules + 1,
+                priority = tonumber(r.priority) or 0}
     c.rules[#c.rules + 1] = cr
     if r.always then
       c.always[#c.always + 1] = cr
@@ -185,7 +186,11 @@ function Engine:triggered(toks, i, j)
   for _, cr in ipairs(c.always) do
     if not seen[cr] then seen[cr] = true; hits[#hits + 1] = cr end
   end
-  table.sort(hits, function(a, b) return a.index < b.index end)
+  -- higher priority first, then the order rules were added in
+  table.sort(hits, function(a, b)
+    if a.priority ~= b.priority then return a.priority > b.priority end
+    return a.index < b.index
+  end)
   return hits
 end
 
