@@ -97,7 +97,7 @@ M.joiners = {
 }
 
 -- Lexicons built from the tables above, rebuilt after a change.
-local cache = {}
+local cache = { gen = 0 }
 
 local function entry(word)
   -- "Gen." -> "Gen"; "a.m." stays dotted (it is one token)
@@ -158,28 +158,49 @@ function M.add_abbreviations(kind, words)
   local list = M.abbreviations[kind]
   for _, w in ipairs(words) do list[#list + 1] = w end
   cache.abbrevs = nil
+  cache.gen = cache.gen + 1
 end
 
 --- Adds sentence starters.
 function M.add_starters(words)
   for _, w in ipairs(words) do M.starters[#M.starters + 1] = w end
   cache.words = nil
+  cache.gen = cache.gen + 1
 end
 
 --- Adds function words that cannot end a line standing alone.
 function M.add_joiners(words)
   for _, w in ipairs(words) do M.joiners[#M.joiners + 1] = w end
   cache.words = nil
+  cache.gen = cache.gen + 1
+end
+
+-- Lexicons built for the extra tables of a call, by table (weak keys): a
+-- rule pack passing the same table on every call builds them once.  The
+-- tables are read once; pass a new table after changing one.
+local extra_cache = setmetatable({}, { __mode = "k" })
+
+local function extra_lexicons(opts)
+  local key = opts.abbreviations or opts.starters or opts.joiners
+  local hit = extra_cache[key]
+  if hit and hit.a == opts.abbreviations and hit.s == opts.starters and
+     hit.j == opts.joiners and hit.gen == cache.gen then
+    return hit.abbrevs, hit.words
+  end
+  local extra = opts.abbreviations
+  if extra and extra[1] then extra = { plain = extra } end
+  hit = { a = opts.abbreviations, s = opts.starters, j = opts.joiners,
+          gen = cache.gen, abbrevs = abbreviation_lexicon(extra),
+          words = word_lexicon(opts.starters, opts.joiners) }
+  extra_cache[key] = hit
+  return hit.abbrevs, hit.words
 end
 
 --- The lexicons for a call: the cached defaults, or fresh ones when the
 -- options add words for this call only.
 function M.lexicons(opts)
   if opts and (opts.abbreviations or opts.starters or opts.joiners) then
-    local extra = opts.abbreviations
-    if extra and extra[1] then extra = { plain = extra } end
-    return abbreviation_lexicon(extra),
-           word_lexicon(opts.starters, opts.joiners)
+    return extra_lexicons(opts)
   end
   cache.abbrevs = cache.abbrevs or abbreviation_lexicon()
   cache.words = cache.words or word_lexicon()
