@@ -501,9 +501,10 @@ int wn_gz_add_name(wn_gazetteer *gz, uint32_t rec, const char *name,
   gz->scratch.scratch = u.v;
   gz->scratch.scratch_cap = u.cap * sizeof(Unit);
   if (rc != WN_OK) return rc;
-  for (k = 0; k < u.n; k++) skips += (u.v[k].info & U_SKIP) != 0;
+  /* in a name every article is optional, joined or not ("Ar Raqqah") */
+  for (k = 0; k < u.n; k++) skips += (u.v[k].info & WN_W_ARTICLE) != 0;
   for (k = 0; k < u.n; k++) {
-    if ((u.v[k].info & U_SKIP) && skips < u.n) continue;
+    if ((u.v[k].info & WN_W_ARTICLE) && skips < u.n) continue;
     if (u.v[k].key == 0 || nw == MAX_WORDS) return WN_EINVAL;
     words |= (u.v[k].info & U_WORD) != 0;
     keys[nw] = u.v[k].key;

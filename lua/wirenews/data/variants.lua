@@ -39,6 +39,7 @@ return {
     { "^kafr$", "kfar" },   -- Kafr Zita / Kfar Zita
     { "^kefr$", "kfar" },
     { "^kafar$", "kfar" },
+    { "^tel$", "tal" },      -- Tell / Tall (doubles are already single)
     { "^abdel$", "abdul" }, -- Abdel Rahman / Abdul Rahman / Abd al-Rahman
     { "^abdal$", "abdul" },
     { "^abd$", "abdul" },
