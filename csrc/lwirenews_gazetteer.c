@@ -47,7 +47,8 @@ static void set_rules(lua_State *L, wn_gazetteer *gz, int t) {
   for (i = 1; i <= n; i++) {
     const char *from, *to;
     int rc;
-    lua_rawgeti(L, -1, i);
+    if (lua_rawgeti(L, -1, i) != LUA_TTABLE)
+      luaL_error(L, "variants.rules[%d]: expected {from, to} strings", (int)i);
     lua_rawgeti(L, -1, 1);
     lua_rawgeti(L, -2, 2);
     from = lua_tostring(L, -2);
@@ -92,7 +93,8 @@ static void set_words(lua_State *L, wn_gazetteer *gz, int t) {
     size_t la, lb;
     const char *a, *b;
     int rc;
-    lua_rawgeti(L, -1, i);
+    if (lua_rawgeti(L, -1, i) != LUA_TTABLE)
+      luaL_error(L, "variants.words[%d]: expected {spelling, word} strings", (int)i);
     lua_rawgeti(L, -1, 1);
     lua_rawgeti(L, -2, 2);
     a = lua_tolstring(L, -2, &la);
@@ -335,7 +337,8 @@ static int gz_scan(lua_State *L) {
   return 1;
 }
 
-/* gz:keys(text) -> the words' keys joined by spaces (articles dropped). */
+/* gz:keys(text) -> the words' keys joined by spaces, articles dropped as
+** they are in names. */
 static int gz_keys(lua_State *L) {
   LGazetteer *g = check_gz(L, 1);
   size_t len, t;
@@ -353,8 +356,7 @@ static int gz_keys(lua_State *L) {
       size_t klen;
       while (i < end && s[i] != '-') i++;
       klen = wn_norm_word(wn_gz_normalizer(g->gz), s + a, i - a, key, &info);
-      if (klen > 0 && !((info & WN_W_ARTICLE) && i < end) &&
-          !((info & WN_W_SOLO) && a == tk->start - 1 && i == end)) {
+      if (klen > 0 && !(info & WN_W_ARTICLE)) {   /* as in names */
         if (!first) luaL_addchar(&b, ' ');
         luaL_addlstring(&b, key, klen);
         first = 0;

@@ -128,9 +128,26 @@ int wn_norm_add_rule(wn_normalizer *nz, const char *from, const char *to) {
   return WN_OK;
 }
 
+/* Equal ignoring ASCII case (a is lower case already)? */
+static int strncasecmp_ascii(const char *a, const char *b, size_t n) {
+  size_t i;
+  for (i = 0; i < n; i++) {
+    unsigned c = (unsigned char)b[i];
+    if (c >= 'A' && c <= 'Z') c += 32;
+    if ((unsigned char)a[i] != c) return 0;
+  }
+  return 1;
+}
+
 int wn_norm_add_article(wn_normalizer *nz, const char *word, int solo) {
   size_t n = strlen(word), i;
   if (n == 0 || n >= sizeof nz->articles[0]) return WN_EINVAL;
+  for (i = 0; i < nz->narticles; i++) {
+    if (strlen(nz->articles[i]) == n && strncasecmp_ascii(nz->articles[i], word, n)) {
+      nz->article_solo[i] |= (uint8_t)(solo != 0);     /* listed twice */
+      return WN_OK;
+    }
+  }
   if (nz->narticles >= sizeof nz->articles / sizeof nz->articles[0])
     return WN_ETOOBIG;
   for (i = 0; i < n; i++) {

@@ -22,7 +22,8 @@ return {
     -- vowels written differently in English and French transliteration
     { "ou", "u" },          -- Zaytoun / Zaytun, Sheikhoun / Sheikhun
     { "oo", "u" },          -- Zoor / Zur
-    { "ee", "i" },          -- Arba'een / Arbain
+    { "ee", "i" },          -- Zeeb / Zib
+    { "aee", "ay" },        -- Arba'een / Arbain
     { "aa", "a" },          -- Sanaa / Sana
     { "ei", "ay" },         -- Deir / Dayr, Sheikh / Shaykh
     { "ey", "ay" },         -- Zeytun / Zaytun
