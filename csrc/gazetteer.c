@@ -347,19 +347,49 @@ static uint32_t key_of(const wn_gazetteer *gz, wn_gazetteer *mgz,
   return mgz ? key_intern(mgz, k, n, 0) : key_lookup(gz, k, n);
 }
 
+/*
+** Most words of a text are frequent ones, so the key of a plain word token
+** (no hyphen, at most CACHE_WORD bytes) is remembered in a direct-mapped
+** cache, by its exact bytes.
+*/
+#define CACHE_SLOTS 4096
+#define CACHE_WORD 22
+
+typedef struct CacheSlot {
+  uint32_t key, info;
+  uint8_t len;
+  char bytes[CACHE_WORD + 1];
+} CacheSlot;
+
+static CacheSlot *cache_slot(CacheSlot *cache, const wn_token *tk) {
+  uint32_t h = tk->hash ^ (tk->flags & (WN_F_CAP | WN_F_ALLCAPS)) * 0x9E3779B1u;
+  return &cache[(h * 2654435761u) >> 20];        /* 12 bits: 4096 slots */
+}
+
 /* The parts of a word token, each a unit. */
 static int word_units(const wn_gazetteer *gz, wn_gazetteer *mgz,
                       const char *text, const wn_token *tk, uint32_t tok,
-                      Units *u) {
+                      Units *u, CacheSlot *cache) {
   const unsigned char *p = (const unsigned char *)text;
   size_t a = tk->start - 1, end = tk->stop, i = a, first = u->n;
+  CacheSlot *slot = NULL;
+  if (cache != NULL && !(tk->flags & WN_F_HYPHEN) && end - a <= CACHE_WORD) {
+    slot = cache_slot(cache, tk);
+    if (slot->len == end - a && memcmp(slot->bytes, text + a, end - a) == 0)
+      return unit_push(u, slot->key, tk->start, tk->stop, tok, slot->info);
+  }
+  int hyphens = (tk->flags & WN_F_HYPHEN) != 0;
   while (a <= end) {
     char key[WN_KEY_MAX];
     unsigned info;
     size_t klen, hw = 0;
     uint32_t kn;
     int rc;
-    while (i < end && !is_hyphen_at(p, i, end, &hw)) i++;
+    if (hyphens) {
+      while (i < end && !is_hyphen_at(p, i, end, &hw)) i++;
+    } else {
+      i = end;
+    }
     klen = wn_norm_word(&gz->norm, text + a, i - a, key, &info);
     if ((info & WN_W_UPPER) && klen < 2) info &= ~WN_W_UPPER;
     kn = key_of(gz, mgz, key, klen);
@@ -375,6 +405,12 @@ static int word_units(const wn_gazetteer *gz, wn_gazetteer *mgz,
   /* articles are optional: joined ones ("al-"), or solo words ("Al") */
   if (u->n - first == 1) {
     if (u->v[first].info & WN_W_SOLO) u->v[first].info |= U_SKIP;
+    if (slot != NULL) {
+      slot->key = u->v[first].key;
+      slot->info = u->v[first].info;
+      slot->len = (uint8_t)(end - a);
+      memcpy(slot->bytes, text + a, end - a);
+    }
   } else {
     size_t k;
     for (k = first; k + 1 < u->n; k++)
@@ -387,7 +423,8 @@ static int word_units(const wn_gazetteer *gz, wn_gazetteer *mgz,
 ** are keyed by their folded bytes; URLs, control characters and invalid
 ** bytes, and paragraph breaks, get a unit without a key. */
 static int build_units(const wn_gazetteer *gz, wn_gazetteer *mgz,
-                       const char *text, const wn_tokens *toks, Units *u) {
+                       const char *text, const wn_tokens *toks, Units *u,
+                       CacheSlot *cache) {
   size_t t;
   u->n = 0;
   for (t = 0; t < toks->n; t++) {
@@ -398,7 +435,7 @@ static int build_units(const wn_gazetteer *gz, wn_gazetteer *mgz,
         (rc = unit_push(u, 0, tk->start, tk->start, tok, 0)) != WN_OK)
       return rc;
     if (tk->cls == WN_TK_WORD && !(tk->flags & (WN_F_URL | WN_F_CONTROL))) {
-      rc = word_units(gz, mgz, text, tk, tok, u);
+      rc = word_units(gz, mgz, text, tk, tok, u, cache);
     } else {
       size_t n = tk->stop - tk->start + 1;
       if (tk->cls != WN_TK_INVALID && !(tk->flags & (WN_F_URL | WN_F_CONTROL))
@@ -497,7 +534,7 @@ int wn_gz_add_name(wn_gazetteer *gz, uint32_t rec, const char *name,
   u.v = (Unit *)gz->scratch.scratch;
   u.cap = gz->scratch.scratch_cap / sizeof(Unit);
   u.n = 0;
-  rc = build_units(gz, gz, name, &gz->scratch_toks, &u);
+  rc = build_units(gz, gz, name, &gz->scratch_toks, &u, NULL);
   gz->scratch.scratch = u.v;
   gz->scratch.scratch_cap = u.cap * sizeof(Unit);
   if (rc != WN_OK) return rc;
@@ -541,11 +578,15 @@ void wn_gz_matches_init(wn_gz_matches *m) {
   m->n = m->cap = 0;
   m->scratch = NULL;
   m->scratch_cap = 0;
+  m->cache = NULL;
+  m->cache_owner = NULL;
+  m->cache_keys = 0;
 }
 
 void wn_gz_matches_free(wn_gz_matches *m) {
   free(m->v);
   free(m->scratch);
+  free(m->cache);
   wn_gz_matches_init(m);
 }
 
@@ -643,10 +684,17 @@ int wn_gz_find(const wn_gazetteer *gz, const char *text,
   size_t i;
   int rc;
   out->n = 0;
+  if (out->cache_owner != gz || out->cache_keys != gz->vn) {
+    free(out->cache);                     /* another gazetteer, or it grew */
+    out->cache = calloc(CACHE_SLOTS, sizeof(CacheSlot));
+    if (out->cache == NULL) return WN_ENOMEM;
+    out->cache_owner = gz;
+    out->cache_keys = gz->vn;
+  }
   u.v = (Unit *)out->scratch;
   u.cap = out->scratch_cap / sizeof(Unit);
   u.n = 0;
-  rc = build_units(gz, NULL, text, toks, &u);
+  rc = build_units(gz, NULL, text, toks, &u, (CacheSlot *)out->cache);
   out->scratch = u.v;
   out->scratch_cap = u.cap * sizeof(Unit);
   if (rc != WN_OK) return rc;

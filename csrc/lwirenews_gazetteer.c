@@ -330,10 +330,15 @@ static int gz_scan(lua_State *L) {
   wn_gz_matches_init(&lm->m);
   lm->closed = 0;
   luaL_setmetatable(L, WN_GZMATCHES_MT);
-  run_match(L, g, 2, mode, &lm->m, &text, &len);
-  free(lm->m.scratch);            /* only needed during the call */
-  lm->m.scratch = NULL;
-  lm->m.scratch_cap = 0;
+  /* match into the gazetteer's own buffers (their work space is reused
+  ** from call to call), then keep a copy of just the matches */
+  run_match(L, g, 2, mode, &g->m, &text, &len);
+  if (g->m.n > 0) {
+    lm->m.v = (wn_gz_match *)malloc(g->m.n * sizeof(wn_gz_match));
+    if (lm->m.v == NULL) return wn_pusherror(L, WN_ENOMEM);
+    memcpy(lm->m.v, g->m.v, g->m.n * sizeof(wn_gz_match));
+    lm->m.n = lm->m.cap = g->m.n;
+  }
   return 1;
 }
 

@@ -158,6 +158,7 @@ int wn_norm_add_article(wn_normalizer *nz, const char *word, int solo) {
   nz->articles[nz->narticles][n] = '\0';
   nz->article_solo[nz->narticles] = (uint8_t)(solo != 0);
   nz->narticles++;
+  if (n > nz->article_max) nz->article_max = n;
   return WN_OK;
 }
 
@@ -227,14 +228,23 @@ static size_t fold_word(const char *s, size_t len, char *out,
 static void mark_article(const wn_normalizer *nz, const char *w, size_t n,
                          unsigned *info) {
   size_t k;
-  if (n >= sizeof nz->articles[0]) return;
+  if (n > nz->article_max) return;       /* most words: no need to look */
   for (k = 0; k < nz->narticles; k++) {
-    if (strncmp(nz->articles[k], w, n) == 0 && nz->articles[k][n] == '\0') {
+    if (nz->articles[k][0] == w[0] && nz->articles[k][n] == '\0' &&
+        memcmp(nz->articles[k], w, n) == 0) {
       *info |= WN_W_ARTICLE;
       if (nz->article_solo[k]) *info |= WN_W_SOLO;
       return;
     }
   }
+}
+
+/* memcmp for the few bytes of a rule, without the call. */
+static inline int same_bytes(const char *a, const char *b, size_t n) {
+  size_t i;
+  for (i = 0; i < n; i++)
+    if (a[i] != b[i]) return 0;
+  return 1;
 }
 
 /* The longest rule that applies at position i of w[0..n-1], or NULL. */
@@ -247,7 +257,7 @@ static const wn_keyrule *rule_at(const wn_normalizer *nz, const char *w,
     if (k->flen > n - i) continue;
     if ((k->anchor & 1) && i != 0) continue;
     if ((k->anchor & 2) && i + k->flen != n) continue;
-    if (memcmp(w + i, k->from, k->flen) == 0) return k;
+    if (same_bytes(w + i + 1, k->from + 1, k->flen - 1u)) return k;
   }
   return NULL;
 }

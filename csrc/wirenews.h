@@ -183,6 +183,7 @@ typedef struct wn_normalizer {
   char articles[32][8];          /* folded article words */
   uint8_t article_solo[32];
   size_t narticles;
+  size_t article_max;            /* length of the longest article */
 } wn_normalizer;
 
 void wn_norm_init(wn_normalizer *nz);
@@ -272,11 +273,19 @@ typedef struct wn_gz_match {
   int32_t tag;
 } wn_gz_match;
 
+/*
+** Matches of one call.  The work space (units, and a cache of the keys of
+** frequent words) is kept for the next call; the cache is tied to the
+** gazetteer last used and its size, and is cleared when either changes.
+*/
 typedef struct wn_gz_matches {
   wn_gz_match *v;
   size_t n, cap;
   void *scratch;                 /* per-call work space, kept for reuse */
   size_t scratch_cap;
+  void *cache;                   /* word -> key cache */
+  const void *cache_owner;
+  size_t cache_keys;
 } wn_gz_matches;
 
 #define WN_GZ_LONGEST 0          /* longest-leftmost, non-overlapping */
