@@ -13,6 +13,12 @@ local M = {
 -- class, flags; toks:text(i); toks:each(); toks:column(name [, i, j]).
 M.tokens = core.tokenize
 
+--- Gazetteers (lua/wirenews/gazetteer.lua): wn.gazetteer([opts]) makes an
+-- empty one (gz:add, gz:load, gz:match); wn.entities(text) matches the
+-- bundled places, actors and people.
+M.gazetteer = function(opts) return require("wirenews.gazetteer").new(opts) end
+M.entities = function(text, opts) return require("wirenews.gazetteer").entities(text, opts) end
+
 --- Sentence spans of a text: a list of {start =, stop =} records and the
 -- token array (see lua/wirenews/sentences.lua for options and data).
 M.sentences = require("wirenews.sentences").sentences
