@@ -125,6 +125,14 @@ describe("times without an article date", function()
     assert.equal("--02-08", times.find("February 8")[1].partial)
   end)
 
+  it("takes the article date from a dateline that has a year", function()
+    local recs = times.find("Beirut, Feb 8, 2012 (AFP) - Troops shelled Homs on Tuesday.")
+    local last = recs[#recs]
+    assert.same({"on Tuesday", "2012-02-07"}, {last.text, last.value})
+    recs = times.find("BEIRUT, Feb 8 (Reuters) - Troops shelled Homs on Tuesday.")
+    assert.is_nil(recs[#recs].value)
+  end)
+
   it("still resolves what is absolute", function()
     assert.equal("2012-06-05", times.find("June 5, 2012")[1].value)
     assert.equal("2011", times.find("in 2011")[1].value)

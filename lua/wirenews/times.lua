@@ -114,12 +114,29 @@ local eow = -alnum                                  -- end of word
 local comma = sp0 * P"," * sp0
 
 local function word(w) return P(w) * eow end
-local function words(list)
-  table.sort(list, function(a, b) return #a > #b end)
+-- Whole words of a list as a trie of LPeg choices: one test per letter
+-- instead of one per word (LPeg 1.0 tries a choice of literals in order).
+-- values (optional) maps a word to the value captured when it matches.
+local function trie(list, values, prefix)
+  prefix = prefix or ""
+  local by_first, ends = {}, false
+  for _, w in ipairs(list) do
+    if w == "" then ends = true
+    else
+      local c = w:sub(1, 1)
+      by_first[c] = by_first[c] or {}
+      table.insert(by_first[c], w:sub(2))
+    end
+  end
+  local chars = {}
+  for c in pairs(by_first) do chars[#chars + 1] = c end
+  table.sort(chars)
   local p = P(false)
-  for _, w in ipairs(list) do p = p + P(w) end
-  return p * eow
+  for _, c in ipairs(chars) do p = p + P(c) * trie(by_first[c], values, prefix .. c) end
+  if ends then p = p + eow * (values and Cc(values[prefix]) or P(true)) end
+  return p
 end
+local function words(list) return trie(list) end
 
 -- "May" the month must be written with a capital (else it is the modal).
 local capital_at = function(_, i, orig, start) return orig:byte(start) ~= 109 end
@@ -158,27 +175,29 @@ for a, i in pairs({sat = 6, sun = 0, wed = 3}) do
     end)
 end
 
+-- A literal choice of the keys of tbl (longest first), capturing the value:
+-- pure LPeg, no Lua call per word tried.
 local function lookup(tbl)
-  return Cmt(C(alpha^1 * (P"-" * alpha^1)^-1) * eow, function(_, i, w)
-    local a, b = w:match("^(%a+)%-(%a+)$")
-    if a and NUMBER_WORDS[a] and NUMBER_WORDS[b] and tbl == NUMBER_WORDS then
-      return i, NUMBER_WORDS[a] + NUMBER_WORDS[b]
-    end
-    if tbl[w] then return i, tbl[w] end
-    return false
-  end)
+  local keys = {}
+  for k in pairs(tbl) do keys[#keys + 1] = k end
+  return trie(keys, tbl)
 end
 
-local number = C(digit^1) * eow / tonumber + lookup(NUMBER_WORDS)
+local TENS, ONES = {}, {}
+for w, v in pairs(NUMBER_WORDS) do
+  if v >= 20 and v <= 90 and v % 10 == 0 then TENS[w] = v end
+  if v >= 1 and v <= 9 and w ~= "a" and w ~= "an" then ONES[w] = v end
+end
+local number_word = lookup(TENS) * P"-" * lookup(ONES) / function(a, b) return a + b end
+  + lookup(NUMBER_WORDS)
+
+local number = C(digit^1) * eow / tonumber + number_word
 local day_number = C(digit * digit^-1) * -digit / tonumber
 local ordinal = C(digit * digit^-1) / tonumber * (P"st" + P"nd" + P"rd" + P"th") * eow
   + lookup(ORDINAL_WORDS)
 local day_or_ordinal = ordinal + day_number * eow
 local year4 = C(S"12" * digit * digit * digit) * eow / tonumber
-local unit = Cmt(C(alpha^1) * eow, function(_, i, w)
-  if UNITS[w] then return i, UNITS[w] end
-  return false
-end)
+local unit = lookup(UNITS)
 
 local function G(p, name) return Cg(p, name) end
 local function rule(name, p)
@@ -202,25 +221,14 @@ local PARTS = {
   ["night"] = "night", ["dawn"] = "dawn", ["dusk"] = "dusk", ["noon"] = "noon",
   ["midday"] = "noon", ["midnight"] = "midnight",
 }
-local part_word = Cmt(C(alpha^1) * eow, function(_, i, w)
-  if PARTS[w] then return i, PARTS[w] end
-  return false
-end)
+local part_word = lookup(PARTS)
 local day_part_suffix = sp * (P"early" * sp + P"late" * sp)^-1 * G(part_word, "part")
 local at_part = (P"at" + P"before" + P"after" + P"by") * sp * G(part_word, "part")
 
-local rel_word = Cmt(C(alpha^1) * eow, function(_, i, w)
-  local k = ({last = -1, past = -1, previous = -1, this = 0, current = 0,
-              next = 1, coming = 1, upcoming = 1, following = 1})[w]
-  if k then return i, k end
-  return false
-end)
-local period = Cmt(C(alpha^1) * eow, function(_, i, w)
-  local g = ({week = "week", weekend = "weekend", ["week-end"] = "weekend",
-              month = "month", year = "year", yr = "year"})[w]
-  if g then return i, g end
-  return false
-end)
+local rel_word = lookup({last = -1, past = -1, previous = -1, this = 0, current = 0,
+  next = 1, coming = 1, upcoming = 1, following = 1})
+local period = lookup({week = "week", weekend = "weekend", ["week-end"] = "weekend",
+  month = "month", year = "year", yr = "year"})
 
 local expressions = {}
 local function add(name, p) expressions[#expressions + 1] = rule(name, p) end
@@ -308,8 +316,30 @@ add("date.year", (P"in" + P"during" + P"until" + P"till" + P"by" + P"of" + P"fro
 local any_expression = P(false)
 for _, e in ipairs(expressions) do any_expression = any_expression + e end
 
--- Search: try the expressions at each word start, skip the word otherwise.
-local scanner = Ct((any_expression + alnum^1 + 1)^0)
+-- Where an expression can start.  The scanner tries the expressions only
+-- at a content word (month, weekday, number, "yesterday", "last", ...) or
+-- at up to three function words ("on", "in the", "since") leading to one,
+-- and skips any other word whole: most words of a story are looked at once.
+local CONTENT = {
+  "yesterday", "today", "tomorrow", "tonight", "tonite", "overnight", "last",
+  "this", "earlier", "later", "early", "late", "mid", "end", "beginning", "start",
+  "middle", "past", "previous", "current", "next", "coming", "upcoming", "following",
+  "day", "weekend", "hours", "mon", "tue", "tues", "wed", "thu", "thur", "thurs",
+  "fri", "sat", "sun", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
+  "sept", "oct", "nov", "dec", "a", "an", "since",
+}
+for _, list in ipairs({MONTHS, WEEKDAYS}) do
+  for _, w in ipairs(list) do CONTENT[#CONTENT + 1] = w end
+end
+for _, tbl in ipairs({NUMBER_WORDS, ORDINAL_WORDS, PARTS}) do
+  for w in pairs(tbl) do CONTENT[#CONTENT + 1] = w end
+end
+local FUNCTION = {"on", "in", "from", "between", "the", "at", "before", "after", "by",
+  "during", "until", "till", "over", "for", "of", "throughout"}
+local content = digit + words(CONTENT) + alpha^1 * P"-" -- "twenty-five", "mid-june"
+local trigger = content + (words(FUNCTION) * sp)^-3 * content
+
+local scanner = Ct((#trigger * any_expression + alnum^1 + (1 - alnum)^1)^0)
 
 --------------------------------------------------------------- resolution
 
@@ -599,7 +629,9 @@ end
 --- Time expressions of text.  opts.date: the article date "YYYY-MM-DD"
 -- (without it relative expressions stay unresolved); opts.lean: "past"
 -- (default, news) or "future" (Duckling's convention); opts.spans: only
--- search these {start, stop} spans (e.g. a document's kept spans).
+-- search these {start, stop} spans (e.g. a document's kept spans);
+-- without opts.date, a dateline with a year dates the article (opts.dateline
+-- = false turns that off).
 -- Returns an array of {text, value, kind, grain, start, stop, rule, part,
 -- from, to, partial, ...}.
 function M.find(text, opts)
@@ -610,6 +642,12 @@ function M.find(text, opts)
   local ref = opts.date and M.parse_date(opts.date)
   if opts.date and not ref then
     error("bad option 'date' to 'times' (YYYY-MM-DD expected, got " .. tostring(opts.date) .. ")", 2)
+  end
+  -- No date given: a dateline with a full date ("Beirut, Feb 8, 2012
+  -- (AFP) -") dates the article.
+  if not ref and opts.dateline ~= false then
+    local dl = require("wirenews.dateline").parse(text)
+    ref = dl and dl.date and M.parse_date(dl.date)
   end
   local lean = opts.lean or "past"
   local out = {}
