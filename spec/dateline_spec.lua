@@ -70,6 +70,7 @@ describe("dateline", function()
     local fake = {Damascus = {name = "Damascus", id = "geo:sy-damascus"}}
     local d = parse("DAMASCUS - x", {gazetteer = function(name) return fake[name] end})
     assert.equal("geo:sy-damascus", d.gazetteer.id)
+    assert.equal("geo:sy-damascus", d.place_id)
     local obj = {lookup = function(_, name) return fake[name] end}
     assert.equal("geo:sy-damascus", parse("DAMASCUS - x", {gazetteer = obj}).gazetteer.id)
     assert.is_nil(parse("HOMS - x", {gazetteer = obj}).gazetteer)

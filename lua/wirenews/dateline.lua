@@ -207,7 +207,7 @@ function M.parse(text, opts)
     body_start = t.after,
   }
   local hit = place and link_place(place, find_gazetteer(opts))
-  if hit then rec.gazetteer = hit end
+  if hit then rec.gazetteer, rec.place_id = hit, hit.id end
   return rec
 end
 
