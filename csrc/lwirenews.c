@@ -431,6 +431,7 @@ int luaopen_wirenews_core(lua_State *L) {
   luaL_newlib(L, core_funcs);
   set_flags(L);
   wn_open_sentence(L);
+  wn_open_document(L);
   lua_pushliteral(L, WN_VERSION);
   lua_setfield(L, -2, "version");
   return 1;

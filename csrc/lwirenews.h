@@ -39,5 +39,6 @@ void wn_newclass(lua_State *L, const char *tname, const luaL_Reg *methods);
 
 /* lwirenews_sentence.c: core.sentences */
 void wn_open_sentence(lua_State *L);
+void wn_open_document(lua_State *L);
 
 #endif

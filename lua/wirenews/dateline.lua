@@ -45,7 +45,8 @@ end
 -- spellings are accepted: the caller only asks next to a day number.
 function M.month_number(word)
   local w = word:lower():gsub("%.$", "")
-  if #w < 3 then return nil end
+  -- every month and every one-typo spelling seen starts with one of these
+  if #w < 3 or not w:find("^[jfmasondn]") then return nil end
   if month_of[w] then return month_of[w] end
   for i, name in ipairs(MONTHS) do
     if #w <= #name and name:sub(1, #w) == w then return i end

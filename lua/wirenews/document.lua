@@ -91,19 +91,30 @@ end
 
 ---------------------------------------------------------- rule matching
 
-local MAX_RULE_WORDS = 64 -- words kept per paragraph for the rule tests
+local MAX_RULE_WORDS = 64 -- words kept per paragraph for the rule tests (max_words <= 64)
 
+-- p.norm is computed on first use: long paragraphs never need it.
+local Info = {__index = function(p, k)
+  if k == "norm" then
+    local norm = p.text:lower():gsub("%s+", " ")
+    rawset(p, "norm", norm)
+    return norm
+  end
+end}
+
+-- What the rules see of a paragraph.  Words are collected up to
+-- MAX_RULE_WORDS + 1: nwords is exact up to that and capped above it.
 local function paragraph_info(text, para, index, count)
   local t = text:sub(para.start, para.stop)
   local words, n = {}, 0
   for w in t:gmatch("%w[%w'%-]*") do
     n = n + 1
-    if n <= MAX_RULE_WORDS then words[n] = w end
+    words[n] = w
+    if n > MAX_RULE_WORDS then break end
   end
-  return {
-    text = t, norm = t:lower():gsub("%s+", " "), words = words, nwords = n,
-    index = index, count = count,
-  }
+  return setmetatable({
+    text = t, words = words, nwords = n, index = index, count = count,
+  }, Info)
 end
 
 local function rule_matches(rule, p, rules)
@@ -129,67 +140,52 @@ end
 
 ------------------------------------------------------------- duplicates
 
--- Text used to compare paragraphs: lower case, ASCII punctuation and
--- spacing folded to one space (UTF-8 letters are kept as they are).
-local function comparison_key(norm)
-  return (norm:gsub("[%p%s]+", " "):gsub("^ ", ""):gsub(" $", ""))
-end
-
-local function shingles(key, cfg)
-  local words = {}
-  for w in key:gmatch("%S+") do
-    words[#words + 1] = w
-    if #words >= cfg.max_shingles + cfg.shingle then break end
-  end
-  local set, n = {}, 0
-  for i = 1, #words - cfg.shingle + 1 do
-    local sh = table.concat(words, " ", i, i + cfg.shingle - 1)
-    if not set[sh] then set[sh] = true; n = n + 1 end
-  end
-  return set, n
-end
-
 -- Remembers kept paragraphs and answers whether a new one repeats one of
--- them: exact key first, then word-shingle Jaccard similarity through an
--- inverted index with bounded postings.
+-- them: the C fingerprint (wirenews.core.fingerprint) gives the hash of
+-- the word sequence (exact repeats: case, spacing and punctuation aside)
+-- and the hashes of its word shingles, compared by Jaccard similarity
+-- through an inverted index with bounded postings (near repeats).
 local function new_dedup(cfg)
   local exact, postings, sizes, figures = {}, {}, {}, {}
   local d = {}
-  function d.check(id, p)
-    if p.nwords < cfg.min_words_exact then return nil end
-    local key = comparison_key(p.norm)
-    if exact[key] then return exact[key], 1.0, "duplicate.exact" end
-    exact[key] = id
-    if p.nwords < cfg.min_words_near then return nil end
+  function d.check(id, text)
+    local fp = core.fingerprint(text, cfg.shingle, cfg.max_shingles)
+    if fp.words < cfg.min_words_exact then return nil end
+    if exact[fp.key] then return exact[fp.key], 1.0, "duplicate.exact" end
+    exact[fp.key] = id
     -- tables of figures differ in one cell and are not re-filed prose
-    local _, alpha = key:gsub("%f[%S]%a%a+%f[%s%z]", "")
-    if alpha < cfg.min_words_near then return nil end
-    local set, n = shingles(key, cfg)
-    -- a re-filed paragraph repeats the figures; changed figures are news
-    local sig = (key:gsub("%D+", " "))
+    if fp.alpha_words < cfg.min_words_near then return nil end
+    local set, n = fp.shingles, #fp.shingles
     local shared = {}
-    for sh in pairs(set) do
+    for _, sh in ipairs(set) do
       local list = postings[sh]
       if list then
-        for _, other in ipairs(list) do shared[other] = (shared[other] or 0) + 1 end
+        if type(list) == "number" then shared[list] = (shared[list] or 0) + 1
+        else
+          for _, other in ipairs(list) do shared[other] = (shared[other] or 0) + 1 end
+        end
       end
     end
     local best, best_sim = nil, 0
     for other, k in pairs(shared) do
-      if figures[other] ~= sig then k = 0 end
-      local sim = k / (n + sizes[other] - k)
-      if sim > best_sim or (sim == best_sim and best and other < best) then
-        best, best_sim = other, sim
+      -- a re-filed paragraph repeats the figures; changed figures are news
+      if figures[other] == fp.figures then
+        local sim = k / (n + sizes[other] - k)
+        if sim > best_sim or (sim == best_sim and other < best) then
+          best, best_sim = other, sim
+        end
       end
     end
     if best and best_sim >= cfg.threshold then
       return best, best_sim, "duplicate.near"
     end
-    sizes[id], figures[id] = n, sig
-    for sh in pairs(set) do
+    sizes[id], figures[id] = n, fp.figures
+    -- most shingles occur once: a posting is an id until it needs a list
+    for _, sh in ipairs(set) do
       local list = postings[sh]
-      if not list then list = {}; postings[sh] = list end
-      if #list < cfg.max_postings then list[#list + 1] = id end
+      if not list then postings[sh] = id
+      elseif type(list) == "number" then postings[sh] = {list, id}
+      elseif #list < cfg.max_postings then list[#list + 1] = id end
     end
     return nil
   end
@@ -367,7 +363,7 @@ function M.clean(text, opts)
     if rule then
       remove(doc, para, p, rule.kind, rule.id)
     else
-      local of, sim, rid = dedup.check(i, p)
+      local of, sim, rid = dedup.check(i, p.text)
       if of then
         remove(doc, para, p, "duplicate", rid, {
           of = of, of_start = paras[of].start, similarity = sim,

@@ -189,8 +189,18 @@ R.rules = {
                  "^https?://%S+$", "^www%.%S+$", "^%(end%)$", "^end$" } },
   { id = "caption.position_marker", kind = "caption", test = caption_by_marker, max_words = 60 },
   { id = "caption.photo_credit", kind = "caption", max_words = 60,
-    patterns = { "%(afp photo", "afp photo /", "%(ap photo", "%(reuters/", "photo: ",
-                 "%(photo:", "getty images" } },
+    -- a plain search for the common part first: most paragraphs have none
+    test = function(p)
+      local t = p.text:lower()
+      if not (t:find("photo", 1, true) or t:find("getty", 1, true) or t:find("reuters/", 1, true)) then
+        return false
+      end
+      for _, pat in ipairs({"%(afp photo", "afp photo /", "%(ap photo", "%(reuters/",
+                            "photo: ", "%(photo:", "getty images"}) do
+        if t:find(pat) then return true end
+      end
+      return false
+    end },
   { id = "caption.present_tense", kind = "caption", test = caption_by_verb, max_words = 45 },
   { id = "subhead.title_case", kind = "subhead", test = subhead, max_words = 8 },
 }
