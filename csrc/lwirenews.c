@@ -432,6 +432,7 @@ int luaopen_wirenews_core(lua_State *L) {
   wn_open_gazetteer(L);
   set_flags(L);
   wn_open_sentence(L);
+  wn_open_document(L);
   lua_pushliteral(L, WN_VERSION);
   lua_setfield(L, -2, "version");
   return 1;

@@ -42,5 +42,6 @@ void wn_open_gazetteer(lua_State *L);
 
 /* lwirenews_sentence.c: core.sentences */
 void wn_open_sentence(lua_State *L);
+void wn_open_document(lua_State *L);
 
 #endif

@@ -340,4 +340,29 @@ void wn_sbd_opts_init(wn_sbd_opts *o);
 int wn_sentences(wn_spans *out, const char *s, size_t len,
                  const wn_tokens *t, const wn_sbd_opts *o);
 
+/* -------------------------------------------------------------- document.c */
+
+/*
+** Paragraph fingerprints for duplicate detection.  Words are maximal runs
+** of bytes that are neither ASCII space nor ASCII punctuation, compared
+** ASCII-case-insensitively.
+*/
+#define WN_FP_MAX_K 8
+
+typedef struct wn_fingerprint_t {
+  uint64_t key;          /* hash of the word sequence: equal for exact repeats */
+  uint32_t figures;      /* hash of the digit runs, in order */
+  size_t words;          /* words in the paragraph */
+  size_t alpha_words;    /* words of two or more ASCII letters only */
+  size_t shingles;       /* distinct shingle hashes written to out */
+} wn_fingerprint_t;
+
+/*
+** Fingerprint of s[0..len-1]: fills *fp and writes the distinct hashes of
+** its first max k-word shingles, sorted, to out (room for max entries).
+** Returns WN_OK, or WN_EINVAL when k is not in 1..WN_FP_MAX_K.
+*/
+int wn_fingerprint(const char *s, size_t len, int k, uint32_t *out,
+                   size_t max, wn_fingerprint_t *fp);
+
 #endif
