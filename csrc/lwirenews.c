@@ -430,6 +430,7 @@ int luaopen_wirenews_core(lua_State *L) {
   wn_newclass(L, WN_LEXICON_MT, lexicon_methods);
   luaL_newlib(L, core_funcs);
   set_flags(L);
+  wn_open_sentence(L);
   lua_pushliteral(L, WN_VERSION);
   lua_setfield(L, -2, "version");
   return 1;

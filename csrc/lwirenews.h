@@ -12,6 +12,7 @@
 
 #define WN_TOKENS_MT  "wirenews.Tokens"
 #define WN_LEXICON_MT "wirenews.Lexicon"
+#define WN_SPANS_MT   "wirenews.Spans"
 
 typedef struct LTokens {
   wn_tokens t;
@@ -35,5 +36,8 @@ int wn_pusherror(lua_State *L, int code);
 /* Sets the functions of l into the table on top of the stack; creates the
 ** metatable tname (with __index = itself) when tname is not NULL. */
 void wn_newclass(lua_State *L, const char *tname, const luaL_Reg *methods);
+
+/* lwirenews_sentence.c: core.sentences */
+void wn_open_sentence(lua_State *L);
 
 #endif

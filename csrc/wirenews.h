@@ -145,4 +145,41 @@ void wn_spans_init(wn_spans *s);
 void wn_spans_free(wn_spans *s);
 int  wn_spans_push(wn_spans *s, uint32_t start, uint32_t stop);
 
+/* -------------------------------------------------------------- sentence.c */
+
+/*
+** Sentence boundaries from a token array.  Abbreviations and sentence
+** starters come from the caller (the Lua rule pack) as lexicons of folded
+** forms, so users extend them without recompiling.  Payloads of the
+** abbreviation lexicon say how the abbreviation behaves before a period:
+*/
+enum wn_abbrev_kind {
+  WN_ABBR_PLAIN = 1,    /* ends a sentence only before a starter ("Co.") */
+  WN_ABBR_TITLE = 2,    /* comes before a name, never ends one ("Mr.") */
+  WN_ABBR_NUMERIC = 3,  /* an abbreviation only before a number ("No. 5") */
+  WN_ABBR_TIME = 4      /* clock time ("p.m."): like PLAIN, and ends a
+                           clause before a title ("6 p.m. Mr. Smith") */
+};
+/* Or-ed into a kind: the entry only counts when the word is capitalised,
+** so "Ill." and "Mass." (states) leave "was ill." and "mass." alone. */
+#define WN_ABBR_CAPITAL 0x100
+
+typedef struct wn_sbd_opts {
+  const wn_lexset *abbrevs;   /* may be NULL: no abbreviations known */
+  const wn_lexset *starters;  /* words that usually open a sentence */
+  int pdf;                    /* a line break before a lower-case word is
+                                 layout, never a boundary */
+  unsigned min_wrap;          /* hard-wrapped text is assumed at least this
+                                 wide (columns); 0 means 60 */
+} wn_sbd_opts;
+
+void wn_sbd_opts_init(wn_sbd_opts *o);
+/*
+** Sentence spans of s[0..len-1] tokenized as t, appended to out: 1-based
+** inclusive, from the first to the last token of each sentence, ordered,
+** each token in exactly one sentence.  Returns WN_OK or WN_ENOMEM.
+*/
+int wn_sentences(wn_spans *out, const char *s, size_t len,
+                 const wn_tokens *t, const wn_sbd_opts *o);
+
 #endif

@@ -13,4 +13,8 @@ local M = {
 -- class, flags; toks:text(i); toks:each(); toks:column(name [, i, j]).
 M.tokens = core.tokenize
 
+--- Sentence spans of a text: a list of {start =, stop =} records and the
+-- token array (see lua/wirenews/sentences.lua for options and data).
+M.sentences = require("wirenews.sentences").sentences
+
 return M
