@@ -9,6 +9,8 @@
 ** (the first sentence starts at the first token, each next one at the
 ** token after the previous stop, the last stops at the last token);
 ** splitting again gives the same spans.
+**
+** Needs: sentence.c
 */
 #include <string.h>
 #include "fuzz.h"
