@@ -13,6 +13,12 @@ local M = {
 -- class, flags; toks:text(i); toks:each(); toks:column(name [, i, j]).
 M.tokens = core.tokenize
 
+--- Gazetteers (lua/wirenews/gazetteer.lua): wn.gazetteer([opts]) makes an
+-- empty one (gz:add, gz:load, gz:match); wn.entities(text) matches the
+-- bundled places, actors and people.
+M.gazetteer = function(opts) return require("wirenews.gazetteer").new(opts) end
+M.entities = function(text, opts) return require("wirenews.gazetteer").entities(text, opts) end
+
 --- Sentence spans of a text: a list of {start =, stop =} records and the
 -- token array (see lua/wirenews/sentences.lua for options and data).
 M.sentences = require("wirenews.sentences").sentences
@@ -67,5 +73,16 @@ function M.extract(text, opts)
   opts = opts or {}
   return require("wirenews.extract").extract(text, opts, opts.engine or M.engine())
 end
+
+-- Document stage (issue 5): cleaning, datelines, time expressions.
+local document = require("wirenews.document")
+--- wn.document(text, opts) / wn.clean: paragraphs, removed, kept spans,
+-- dateline, warnings; see lua/wirenews/document.lua.
+M.document = document.clean
+M.clean = document.clean
+--- wn.dateline(text, opts): the dateline at the start of text, or nil.
+M.dateline = require("wirenews.dateline").parse
+--- wn.times(text, {date = "YYYY-MM-DD"}): time expressions.
+M.times = require("wirenews.times").find
 
 return M
