@@ -429,6 +429,7 @@ int luaopen_wirenews_core(lua_State *L) {
   wn_newclass(L, WN_TOKENS_MT, tokens_methods);
   wn_newclass(L, WN_LEXICON_MT, lexicon_methods);
   luaL_newlib(L, core_funcs);
+  wn_open_number(L);
   set_flags(L);
   lua_pushliteral(L, WN_VERSION);
   lua_setfield(L, -2, "version");

@@ -36,4 +36,7 @@ int wn_pusherror(lua_State *L, int code);
 ** metatable tname (with __index = itself) when tname is not NULL. */
 void wn_newclass(lua_State *L, const char *tname, const luaL_Reg *methods);
 
+/* Role bindings: each adds its functions to the module table on top. */
+void wn_open_number(lua_State *L);
+
 #endif
