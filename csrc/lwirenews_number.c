@@ -350,4 +350,10 @@ void wn_open_number(lua_State *L) {
   lua_setfield(L, -2, "__index");
   lua_pop(L, 1);
   luaL_setfuncs(L, number_funcs, 0);
+  lua_newtable(L);                     /* core.number_flags */
+  for (int i = 0; flag_names[i].name; i++) {
+    lua_pushinteger(L, flag_names[i].bit);
+    lua_setfield(L, -2, flag_names[i].name);
+  }
+  lua_setfield(L, -2, "number_flags");
 }

@@ -180,7 +180,8 @@ static const WordDef lexicon[] = {
   {"about", W_QPREV, 0, 0, 0}, {"around", W_QPREV, 0, 0, 0},
   {"nearly", W_QPREV, 0, 0, 0}, {"almost", W_QPREV, 0, 0, 0},
   {"approximately", W_QPREV, 0, 0, 0}, {"roughly", W_QPREV, 0, 0, 0},
-  {"estimated", W_QPREV, 0, 0, 0},
+  {"estimated", W_QPREV, 0, 0, 0}, {"over", W_QPREV, 0, 0, 0},
+  {"under", W_QPREV, 0, 0, 0}, {"exactly", W_QPREV, 0, 0, 0},
 };
 
 static const char *const tens_words[] = {

@@ -13,4 +13,11 @@ local M = {
 -- class, flags; toks:text(i); toks:each(); toks:column(name [, i, j]).
 M.tokens = core.tokenize
 
+--- Numbers of a text with their kinds (a wirenews.Numbers userdata:
+-- #nums, nums[i] -> record table, nums:find(pos)); see wirenews.numbers.
+M.numbers = function(text) return require("wirenews.numbers").numbers(text) end
+
+--- Count expressions with qualifiers and low/high; see wirenews.counts.
+M.counts = function(text) return require("wirenews.counts").counts(text) end
+
 return M
