@@ -79,7 +79,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   FUZZ_OK(build_lexicons(&ab, &st));
   for (int v = 0; v < 3; v++) wn_sbd_opts_init(&opts[v]);
   opts[1].abbrevs = opts[2].abbrevs = &ab;
-  opts[1].starters = opts[2].starters = &st;
+  opts[1].words = opts[2].words = &st;
   opts[2].pdf = 1;
   opts[2].min_wrap = 1;
   for (int v = 0; v < 3; v++) {
