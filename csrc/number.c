@@ -1229,7 +1229,8 @@ static void kind_from_context(const Ctx *c, Parse *ps) {
   if (tok_is(c, next, "%") || ncls == W_PERCENT ||
       (ncls == W_PER && tok_is(c, next + 1, "cent")))
     r->flags |= WN_NF_PERCENT;
-  if (ps->done || r->kind == WN_NK_ATTRIBUTIVE) return;
+  if ((ps->done && r->kind != WN_NK_ORDINAL) ||
+      r->kind == WN_NK_ATTRIBUTIVE) return;
   if (ncls == W_CLOCK && r->kind == WN_NK_CARDINAL && r->value >= 0 &&
       r->value <= 2400 && !(r->flags & WN_NF_WORDS)) {
     const wn_numword *e = word_at(c, next);

@@ -63,7 +63,7 @@ M.policy = {
   more_than_step = 1,   -- more_than 800 -> low 801
   less_than_step = 1,   -- less_than 30 -> high 29
   nearly_step = 1,      -- nearly 30 -> high 29
-  about_band = nil,     -- e.g. 0.1: about 100 -> low 90, high 110
+  about_band = nil,     -- e.g. 0.1: about 100 -> low 90, high 110 (rounded)
   range_value = "low",  -- value of a range: "low" (as ACLED), "high", "mid"
 }
 
@@ -79,7 +79,7 @@ M.bounds = {
   about = function(v, p)
     local b = p.about_band
     if not b then return nil, nil end
-    return floor(v * (1 - b)), ceil(v * (1 + b))
+    return floor(v - v * b + 0.5), floor(v + v * b + 0.5)
   end,
   vague = function(v) return v, nil end,
 }
@@ -167,7 +167,7 @@ function M.compile()
     + alnum^1 * V(1)
     + (1 - S(".;!?") - alnum) * V(1)
   })
-  pat.from_before = phrase("from") * SP0 * -1
+  pat.from_before = P({ phrase("from") * SP0 * -1 + 1 * V(1) })
 end
 
 M.compile()
