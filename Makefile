@@ -2,6 +2,8 @@
 #   make demo   install what is missing, build, run the CLI on the examples
 #   make test   install what is missing, build, run every test
 #   make build  build only;  make bench  run the benchmarks
+#   make fuzz   fuzz each C harness for FUZZ_SECONDS (60) with libFuzzer
+#   make valgrind  the valgrind leak and memory check of a Lua workload
 
 LUA      ?= lua5.4
 BUILD    ?= build
@@ -9,8 +11,12 @@ ASAN_DIR ?= build-asan
 JOBS     ?= 2
 MAKEFLAGS += --no-print-directory
 export WIRENEWS_TESTDATA ?= $(abspath ../shared/testdata)
+FUZZ_SECONDS ?= 60
 
-.PHONY: all deps build build-asan demo test test-c test-lua test-asan bench clean fuzz
+# The fuzz and valgrind stages need these on top of the build's packages.
+test fuzz valgrind: export WN_EXTRA_PKGS += clang libclang-rt-14-dev valgrind
+
+.PHONY: all deps build build-asan demo test test-c test-lua test-asan bench clean fuzz valgrind
 
 all: build
 
@@ -33,8 +39,15 @@ demo: build
 test: build build-asan
 	@bash spec/run_all.sh
 
+# Results of these two go to $(BUILD)/fuzz and $(BUILD)/valgrind (TAP).
+fuzz: deps
+	@bash spec/stages/fuzz.sh $(BUILD)/fuzz $(FUZZ_SECONDS)
+
+valgrind: build
+	@bash spec/stages/valgrind.sh $(BUILD)/valgrind
+
 bench: build
 	@for b in bench/*.lua; do echo "== $$b"; $(LUA) $$b || exit 1; done
 
 clean:
-	rm -rf $(BUILD) $(ASAN_DIR) build.luarocks lua_modules
+	rm -rf $(BUILD) $(ASAN_DIR) build-fuzz build-fuzz-replay build.luarocks lua_modules .fuzz

@@ -145,6 +145,225 @@ void wn_spans_init(wn_spans *s);
 void wn_spans_free(wn_spans *s);
 int  wn_spans_push(wn_spans *s, uint32_t start, uint32_t stop);
 
+/* ------------------------------------------------- normalize.c, gazetteer.c */
+
+/*
+** Gazetteer matching works on normalised words ("keys").  A word is a
+** token, or a part of a hyphenated token ("Al-Hafa" is "Al" + "Hafa"), so
+** hyphen and space are equivalent.  normalize.c turns one word into its key:
+**   1. case folding; diacritics removed (ā -> a, ḥ -> h, ş -> s); marks
+**      dropped (ʿ ʾ ' ’ ` and the stops of "U.N.");
+**   2. a doubled ASCII consonant written once ("Assad" -> "asad");
+**   3. the variant rules, applied in one left-to-right pass, longest rule
+**      first at each position; "^" and "$" anchor a rule to the start or
+**      end of the word ("ou" -> "u", "iyeh$" -> "iya", "^kafr$" -> "kfar").
+** Words in the article list (al, el, ad, as, ash ...) are marked: they are
+** optional in names, so "Al-Hafa", "Al Hafa" and "Hafa" have the same key.
+** The rules and the article list come from the caller (the Lua table in
+** lua/wirenews/data/variants.lua); nothing is built in except steps 1-2.
+*/
+#define WN_KEY_MAX 96            /* bytes of one key; longer words have none */
+
+/* What wn_norm_word learnt about a word besides its key. */
+#define WN_W_CAP      0x01u      /* first letter upper case */
+#define WN_W_UPPER    0x02u      /* every letter upper case */
+#define WN_W_ARTICLE  0x04u      /* an article when joined by a hyphen */
+#define WN_W_SOLO     0x08u      /* an article even as a word of its own */
+
+typedef struct wn_keyrule {
+  char *from, *to;
+  uint8_t flen, tlen;
+  uint8_t anchor;                /* 1 = at start, 2 = at end, 3 = whole */
+} wn_keyrule;
+
+typedef struct wn_normalizer {
+  wn_keyrule *rules;             /* sorted by first byte, longest first */
+  size_t nrules, cap;
+  uint16_t first[257];           /* rules[first[c] .. first[c+1]) start with c */
+  char articles[32][8];          /* folded article words */
+  uint8_t article_solo[32];
+  size_t narticles;
+  size_t article_max;            /* length of the longest article */
+} wn_normalizer;
+
+void wn_norm_init(wn_normalizer *nz);
+void wn_norm_free(wn_normalizer *nz);
+/* Adds a rule; from may start with "^" and end with "$".  WN_EINVAL when
+** from is empty or either side is longer than 32 bytes. */
+int wn_norm_add_rule(wn_normalizer *nz, const char *from, const char *to);
+/* Adds an article ("al"); solo: also an article as a separate word. */
+int wn_norm_add_article(wn_normalizer *nz, const char *word, int solo);
+/*
+** Key of the word s[0..len-1] into out (WN_KEY_MAX bytes): returns its
+** length, 0 when the word has no letter or digit or is too long.  *info
+** gets WN_W_* bits.
+*/
+size_t wn_norm_word(const wn_normalizer *nz, const char *s, size_t len,
+                    char *out, unsigned *info);
+
+/* Case policies of a name. */
+enum wn_case {
+  WN_CASE_NAME = 0,   /* capitals of the name are required in the text:
+                         "Homs" needs "Homs"/"HOMS", "UN" needs "UN" */
+  WN_CASE_ANY         /* case ignored: "rebels", "regime forces" */
+};
+
+/* Fields of a record; NULL (or "") means absent, NaN lat/lon too. */
+typedef struct wn_gz_fields {
+  const char *id, *canonical, *kind, *country, *admin, *klass;
+  double lat, lon;
+} wn_gz_fields;
+
+/* A record as stored: string fields are offsets into the string arena
+** (0 is the empty string); see wn_gz_str. */
+typedef struct wn_gz_record {
+  uint32_t id, canonical, kind, country, admin, klass;
+  double lat, lon;
+} wn_gz_record;
+
+typedef struct wn_gazetteer wn_gazetteer;
+
+/* A new, empty gazetteer; NULL when out of memory. */
+wn_gazetteer *wn_gz_new(void);
+void wn_gz_free(wn_gazetteer *gz);
+/* The normaliser; change its rules only before the first name is added. */
+wn_normalizer *wn_gz_normalizer(wn_gazetteer *gz);
+/* Makes word a spelling of word b: after this, the key of a is the key
+** of b.  Only before names are added (WN_EINVAL after). */
+int wn_gz_add_equiv(wn_gazetteer *gz, const char *a, size_t alen,
+                    const char *b, size_t blen);
+/* Adds a record; its index is stored in *rec. */
+int wn_gz_add_record(wn_gazetteer *gz, const wn_gz_fields *f, uint32_t *rec);
+/*
+** Adds a name of record rec.  tag is the caller's (e.g. primary name,
+** alias, surname) and comes back with every match; among names with the
+** same key sequence, higher priority comes first, then earlier added.
+** WN_EINVAL when the name has no word with a key or over 32 words.
+*/
+int wn_gz_add_name(wn_gazetteer *gz, uint32_t rec, const char *name,
+                   size_t len, int casepolicy, int tag, int priority);
+size_t wn_gz_nrecords(const wn_gazetteer *gz);
+size_t wn_gz_nnames(const wn_gazetteer *gz);
+const wn_gz_record *wn_gz_record_at(const wn_gazetteer *gz, uint32_t rec);
+const char *wn_gz_str(const wn_gazetteer *gz, uint32_t off);
+/* Bytes of memory held by the gazetteer. */
+size_t wn_gz_memory(const wn_gazetteer *gz);
+
+/* Where a TSV load failed: 1-based line and the reason. */
+typedef struct wn_gz_error {
+  size_t line;
+  char msg[160];
+} wn_gz_error;
+
+/*
+** Loads TSV text: one record per line, columns id, name, kind, canonical,
+** country, admin, lat, lon, aliases ("|"-separated), class, case ("name"
+** or "any"), priority; the first three are required, trailing ones may be
+** left out.  Blank lines and lines starting with "#" are skipped.  Every
+** line is checked before anything is added, so on WN_EINVAL (err says
+** where and why) the gazetteer is unchanged.
+*/
+int wn_gz_load_tsv(wn_gazetteer *gz, const char *buf, size_t len,
+                   wn_gz_error *err);
+
+typedef struct wn_gz_match {
+  uint32_t start, stop;          /* bytes, 1-based inclusive */
+  uint32_t first, last;          /* token indices, 1-based */
+  uint32_t name, record;         /* 0-based */
+  int32_t tag;
+} wn_gz_match;
+
+/*
+** Matches of one call.  The work space (units, and a cache of the keys of
+** frequent words) is kept for the next call; the cache is tied to the
+** gazetteer last used and its size, and is cleared when either changes.
+*/
+typedef struct wn_gz_matches {
+  wn_gz_match *v;
+  size_t n, cap;
+  void *scratch;                 /* per-call work space, kept for reuse */
+  size_t scratch_cap;
+  void *cache;                   /* word -> key cache */
+  const void *cache_owner;
+  size_t cache_keys;
+} wn_gz_matches;
+
+#define WN_GZ_LONGEST 0          /* longest-leftmost, non-overlapping */
+#define WN_GZ_ALL     1          /* every name at every position */
+
+void wn_gz_matches_init(wn_gz_matches *m);
+void wn_gz_matches_free(wn_gz_matches *m);
+/* Matches over the tokens toks of text (tokenized by wn_tokenize). */
+int wn_gz_find(const wn_gazetteer *gz, const char *text,
+                const wn_tokens *toks, int mode, wn_gz_matches *out);
+
+/* -------------------------------------------------------------- sentence.c */
+
+/*
+** Sentence boundaries from a token array.  Abbreviations and word roles
+** come from the caller (the Lua rule pack) as lexicons of folded
+** forms, so users extend them without recompiling.  Payloads of the
+** abbreviation lexicon say how the abbreviation behaves before a period:
+*/
+enum wn_abbrev_kind {
+  WN_ABBR_PLAIN = 1,    /* ends a sentence only before a starter ("Co.") */
+  WN_ABBR_TITLE = 2,    /* comes before a name, never ends one ("Mr.") */
+  WN_ABBR_NUMERIC = 3,  /* an abbreviation only before a number ("No. 5") */
+  WN_ABBR_TIME = 4      /* clock time ("p.m."): like PLAIN, and ends a
+                           clause before a title ("6 p.m. Mr. Smith") */
+};
+/* Or-ed into a kind: the entry only counts when the word is capitalised,
+** so "Ill." and "Mass." (states) leave "was ill." and "mass." alone. */
+#define WN_ABBR_CAPITAL 0x100
+
+/* Roles in the word lexicon (payload bits). */
+#define WN_WORD_STARTER 1   /* capitalised, usually opens a sentence: "The",
+                               "How" (tells "the U.S. How" from "U.S. Army") */
+#define WN_WORD_JOINER  2   /* lower case, cannot end a line that stands
+                               alone: "the", "of", "said" (a wrapped line) */
+
+typedef struct wn_sbd_opts {
+  const wn_lexset *abbrevs;   /* may be NULL: no abbreviations known */
+  const wn_lexset *words;     /* WN_WORD_* roles of common words */
+  int pdf;                    /* a line break before a lower-case word is
+                                 layout, never a boundary */
+  unsigned min_wrap;          /* hard-wrapped text is assumed at least this
+                                 wide (columns); 0 means 60 */
+} wn_sbd_opts;
+
+void wn_sbd_opts_init(wn_sbd_opts *o);
+/*
+** Sentence spans of s[0..len-1] tokenized as t, appended to out: 1-based
+** inclusive, from the first to the last token of each sentence, ordered,
+** each token in exactly one sentence.  Returns WN_OK or WN_ENOMEM.
+*/
+int wn_sentences(wn_spans *out, const char *s, size_t len,
+                 const wn_tokens *t, const wn_sbd_opts *o);
+
+/* -------------------------------------------------------------- document.c */
+
+/*
+** Paragraph fingerprints for duplicate detection.  Words are maximal runs
+** of bytes that are neither ASCII space nor ASCII punctuation, compared
+** ASCII-case-insensitively.
+*/
+#define WN_FP_MAX_K 8
+
+typedef struct wn_fingerprint_t {
+  uint64_t key;          /* hash of the word sequence: equal for exact repeats */
+  uint32_t figures;      /* hash of the digit runs, in order */
+  size_t words;          /* words in the paragraph */
+  size_t alpha_words;    /* words of two or more ASCII letters only */
+  size_t shingles;       /* distinct shingle hashes written to out */
+} wn_fingerprint_t;
+
+/*
+** Fingerprint of s[0..len-1]: fills *fp and writes the distinct hashes of
+** its first max k-word shingles, sorted, to out (room for max entries).
+** Returns WN_OK, or WN_EINVAL when k is not in 1..WN_FP_MAX_K.
+*/
+int wn_fingerprint(const char *s, size_t len, int k, uint32_t *out,
+                   size_t max, wn_fingerprint_t *fp);
 /* ---------------------------------------------------------------- number.c */
 
 /*

@@ -11,7 +11,11 @@ rm -rf "$out"; mkdir -p "$out"
 status=0
 
 echo "== C tests (ctest)"
-(cd "$BUILD" && ctest --output-on-failure) | tee "$out/ctest.txt" || status=1
+(cd "$BUILD" && ctest --output-on-failure) | tee "$out/ctest.txt"
+[ "${PIPESTATUS[0]}" = 0 ] || status=1
+echo "== C tests under AddressSanitizer + UBSan"
+(cd "$ASAN_DIR" && ctest --output-on-failure) | tee "$out/ctest-asan.txt"
+[ "${PIPESTATUS[0]}" = 0 ] || status=1
 
 echo "== busted specs"
 busted -o TAP 2>&1 | tee "$out/busted.tap"

@@ -31,7 +31,7 @@ for _, path in each_file("%.tap$") do
 end
 
 -- ctest: "1/3 Test #1: test_token .......   Passed    0.01 sec"
-for _, path in each_file("^ctest%.txt$") do
+for _, path in each_file("^ctest.*%.txt$") do
   local any = false
   for line in io.lines(path) do
     if line:match("Test%s+#%d+:") then

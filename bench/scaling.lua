@@ -1,0 +1,93 @@
+-- Scaling of the C stages: CPU time at 1x and 10x input size and their
+-- ratio (about 10 when the work is linear; 100 would be quadratic), on
+-- Reuters bodies and on hostile shapes (one huge line, empty paragraphs,
+-- nested brackets, a long number).  Run from the repo root:
+--   lua5.4 bench/scaling.lua [MB]        (1x size, default 1 MB)
+-- Prints one row per stage and input; no assertion, this is a measurement.
+package.path = "./lua/?.lua;./lua/?/init.lua;" .. package.path
+package.cpath = "./build/?.so;" .. package.cpath
+local wn = require("wirenews")
+local cjson = require("cjson")
+
+local MB = 1024 * 1024
+local base = math.floor((tonumber(arg[1]) or 1) * MB)
+
+-- The Reuters bodies, joined as paragraphs, until n bytes.
+local function reuters(n)
+  local dir = os.getenv("WIRENEWS_TESTDATA") or "../shared/testdata"
+  local f = io.open(dir .. "/reuters21578/reuters21578.jsonl", "rb")
+  if not f then return nil end
+  local parts, size = {}, 0
+  for line in f:lines() do
+    local body = cjson.decode(line).body
+    if type(body) == "string" then
+      parts[#parts + 1] = body
+      size = size + #body + 2
+      if size >= n then break end
+    end
+  end
+  f:close()
+  if size < n then                       -- repeat when the corpus is short
+    local all = table.concat(parts, "\n\n")
+    return string.rep(all, n // #all + 1, "\n\n"):sub(1, n)
+  end
+  return table.concat(parts, "\n\n"):sub(1, n)
+end
+
+-- Inputs of about n bytes each.
+local shapes = {
+  {"reuters", reuters},
+  {"one line", function(n) return string.rep("Rebels shelled Aleppo, ", n // 23) end},
+  {"empty paragraphs", function(n) return string.rep("\n\n", n // 2) .. "end" end},
+  {"nested brackets", function(n)
+    local k = n // 10
+    return string.rep("([\u{AB}\"", k) .. "x" .. string.rep("\"\u{BB}])", k)
+  end},
+  {"long number", function(n) return string.rep("9", n) end},
+  {"short lines", function(n) return string.rep("Aleppo\n", n // 7) end},
+  {"abbreviations", function(n)
+    return string.rep("Gen. Mr. U.S. No. 5 a.m. (Co.) ", n // 31)
+  end},
+}
+
+local sentences = require("wirenews.sentences")
+local abbrevs, starters = sentences.lexicons()
+
+-- The stages measured: name, what is timed, and (untimed) what it needs
+-- from the text, e.g. the token array.
+local stages = {
+  {"tokenize", function(text) wn.tokens(text):close() end},
+  {"sentences", function(toks) wn.core.sentences(toks, abbrevs, starters) end,
+   wn.tokens},
+}
+
+local function cpu_time(stage, text, runs)
+  local best = math.huge
+  local input = stage[3] and stage[3](text) or text
+  for _ = 1, runs do
+    collectgarbage()
+    local t0 = os.clock()
+    stage[2](input)
+    best = math.min(best, os.clock() - t0)
+  end
+  return best
+end
+
+print(string.format("%-10s %-17s %8s %9s %9s %7s %8s", "stage", "input",
+                    "1x MB", "1x s", "10x s", "ratio", "MB/s"))
+for _, shape in ipairs(shapes) do
+  local small = shape[2](base)
+  if small then
+    local large = shape[2](base * 10)
+    for _, stage in ipairs(stages) do
+      local t1 = cpu_time(stage, small, 3)
+      local t10 = cpu_time(stage, large, 2)
+      -- under a millisecond the clock's resolution decides the ratio
+      local ratio = t1 >= 0.001 and string.format("%7.1f", t10 / t1) or "      -"
+      local rate = t10 >= 0.001 and string.format("%8.1f", #large / MB / t10)
+                   or "       -"
+      print(string.format("%-10s %-17s %8.2f %9.4f %9.4f %s %s", stage[1],
+                          shape[1], #small / MB, t1, t10, ratio, rate))
+    end
+  end
+end

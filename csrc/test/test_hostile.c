@@ -1,0 +1,132 @@
+/*
+** test_hostile.c: the C core on malformed and degenerate input, without
+** Lua: every ill-formed UTF-8 form is rejected one byte at a time, the
+** tokenizer refuses oversized input before reading it, and NUL bytes,
+** long runs and big lexicons are handled.
+*/
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "wirenews.h"
+
+static int failures = 0;
+
+#define CHECK(cond, ...)                                         \
+  do {                                                           \
+    if (!(cond)) {                                               \
+      failures++;                                                \
+      fprintf(stderr, "%s:%d: %s: ", __FILE__, __LINE__, #cond); \
+      fprintf(stderr, __VA_ARGS__);                              \
+      fputc('\n', stderr);                                       \
+    }                                                            \
+  } while (0)
+
+/* Decoding s must reject its first byte (cp -1, one byte). */
+static void rejects(const char *s, size_t len, const char *what) {
+  int32_t cp = 0;
+  int n = wn_utf8_decode((const unsigned char *)s, len, &cp);
+  CHECK(n == 1 && cp == -1, "%s: decoded %d bytes as %ld", what, n, (long)cp);
+}
+
+static void test_ill_formed_utf8(void) {
+  rejects("\xC0\x80", 2, "overlong NUL");
+  rejects("\xC1\xBF", 2, "overlong 2-byte");
+  rejects("\xE0\x80\xAF", 3, "overlong 3-byte");
+  rejects("\xE0\x9F\xBF", 3, "overlong 3-byte, top");
+  rejects("\xF0\x80\x80\xAF", 4, "overlong 4-byte");
+  rejects("\xF0\x8F\xBF\xBF", 4, "overlong 4-byte, top");
+  rejects("\xED\xA0\x80", 3, "high surrogate");
+  rejects("\xED\xBF\xBF", 3, "low surrogate");
+  rejects("\xF4\x90\x80\x80", 4, "above U+10FFFF");
+  rejects("\xF5\x80\x80\x80", 4, "lead byte F5");
+  rejects("\xFF", 1, "byte FF");
+  rejects("\x80", 1, "lone continuation");
+  rejects("\xE2\x82", 2, "truncated 3-byte");
+  rejects("\xE2\x82\xAC", 2, "length cuts a valid sequence");
+  rejects("\xE2\x28\xA1", 3, "bad continuation");
+}
+
+static void test_boundaries_accepted(void) {
+  static const struct { const char *s; int n; int32_t cp; } ok[] = {
+    {"\xC2\x80", 2, 0x80}, {"\xDF\xBF", 2, 0x7FF}, {"\xE0\xA0\x80", 3, 0x800},
+    {"\xED\x9F\xBF", 3, 0xD7FF}, {"\xEE\x80\x80", 3, 0xE000},
+    {"\xEF\xBF\xBF", 3, 0xFFFF}, {"\xF0\x90\x80\x80", 4, 0x10000},
+    {"\xF4\x8F\xBF\xBF", 4, 0x10FFFF},
+  };
+  for (size_t i = 0; i < sizeof ok / sizeof ok[0]; i++) {
+    int32_t cp;
+    int n = wn_utf8_decode((const unsigned char *)ok[i].s, strlen(ok[i].s), &cp);
+    CHECK(n == ok[i].n && cp == ok[i].cp, "U+%04lX: %d bytes, got %ld",
+          (long)ok[i].cp, n, (long)cp);
+  }
+}
+
+static void test_oversized_input_refused_unread(void) {
+  wn_tokens t;
+  char one = 'x';
+  wn_tokens_init(&t);
+  /* the length is checked before any byte is read */
+  CHECK(wn_tokenize(&t, &one, WN_MAX_INPUT + 1) == WN_ETOOBIG, "no ETOOBIG");
+  CHECK(t.n == 0, "%zu tokens from a refused input", t.n);
+  CHECK(strstr(wn_strerror(WN_ETOOBIG), "too large") != NULL, "message");
+  wn_tokens_free(&t);
+}
+
+static void test_nul_bytes_are_tokens(void) {
+  static const char text[] = "a\0b\0\0";
+  wn_tokens t;
+  wn_tokens_init(&t);
+  CHECK(wn_tokenize(&t, text, sizeof text - 1) == WN_OK, "tokenize");
+  CHECK(t.n == 5, "%zu tokens, want 5", t.n);
+  if (t.n == 5) {
+    CHECK(t.v[1].start == 2 && t.v[1].stop == 2, "NUL span");
+    CHECK(t.v[1].flags & WN_F_CONTROL, "NUL not flagged as control");
+  }
+  wn_tokens_free(&t);
+}
+
+/* A run of n invalid bytes is one token, counted in invalid_bytes. */
+static void test_long_invalid_run(void) {
+  size_t n = 1000000;
+  char *s = (char *)malloc(n);
+  wn_tokens t;
+  wn_tokens_init(&t);
+  CHECK(s != NULL, "malloc");
+  if (s == NULL) return;
+  memset(s, 0xFF, n);
+  CHECK(wn_tokenize(&t, s, n) == WN_OK, "tokenize");
+  CHECK(t.n == 1 && t.invalid_bytes == n, "%zu tokens, %zu invalid bytes",
+        t.n, t.invalid_bytes);
+  wn_tokens_free(&t);
+  wn_tokens_free(&t);                    /* freeing twice is harmless */
+  free(s);
+}
+
+static void test_big_lexset(void) {
+  wn_lexset set;
+  size_t n = 1000000, missing = 0;
+  wn_lexset_init(&set);
+  for (size_t i = 0; i < n; i++)
+    if (wn_lexset_put(&set, (uint32_t)(i * 2654435761u), (int32_t)i) != WN_OK)
+      break;
+  CHECK(set.n == n, "%zu keys held", set.n);
+  for (size_t i = 0; i < n; i++) {
+    int32_t v;
+    if (!wn_lexset_get(&set, (uint32_t)(i * 2654435761u), &v) || v != (int32_t)i)
+      missing++;
+  }
+  CHECK(missing == 0, "%zu keys lost", missing);
+  wn_lexset_free(&set);
+  wn_lexset_free(&set);
+}
+
+int main(void) {
+  test_ill_formed_utf8();
+  test_boundaries_accepted();
+  test_oversized_input_refused_unread();
+  test_nul_bytes_are_tokens();
+  test_long_invalid_run();
+  test_big_lexset();
+  if (failures) fprintf(stderr, "test_hostile: %d failures\n", failures);
+  return failures != 0;
+}

@@ -1,0 +1,284 @@
+--- Who said it: the source of each sentence ("the Syrian Observatory for
+-- Human Rights said", "according to the UN", "It said" resolved to the
+-- last named source, "a war monitor said"), and quotes with their speaker
+-- ("said Rami Abdul Rahman", "Li said", "he said" resolved to the nearest
+-- preceding person).
+local dsl = require("wirenews.dsl")
+local json = require("wirenews.json")
+
+local M = {}
+
+local SOURCE_KINDS = {org = true, actor = true, person = true}
+
+-- Compiled per engine: attribution verbs and source pronouns.
+local function patterns(engine)
+  local c = engine._attr_patterns
+  if c and c.compiled == engine.compiled then return c end
+  local L = engine.lexicons
+  c = {compiled = engine.compiled}
+  c.verbs = L.attribution_verbs or {"said", "says", "according to"}
+  c.verb_search = dsl.Ct((dsl.Ct(dsl.Cg(dsl.Cp(), "s") * dsl.Cg(dsl.C(dsl.W(c.verbs)), "verb") *
+                  dsl.Cg(dsl.Cp(), "e")) + dsl.WORD + 1)^0)
+  c.pronouns = L.source_pronouns or {}
+  local plist = {}
+  for k in pairs(c.pronouns) do plist[#plist + 1] = k end
+  c.pronoun_at_end = {}
+  for _, p in ipairs(plist) do c.pronoun_at_end[#c.pronoun_at_end + 1] = p end
+  engine._attr_patterns = c
+  return c
+end
+
+-- Verb occurrences in a lower-cased sentence: {s, e (exclusive), verb}.
+local function find_verbs(c, sub)
+  local found = c.verb_search:match(sub)
+  local out = {}
+  for _, v in ipairs(found or {}) do
+    -- whole words only
+    local before = v.s > 1 and sub:sub(v.s - 1, v.s - 1) or " "
+    if not before:match("[%w]") then out[#out + 1] = v end
+  end
+  return out
+end
+
+local function source_of_entity(e)
+  return {name = e.name, id = e.id, text = e.text, kind = e.kind, class = e.class,
+          start = e.start, stop = e.stop}
+end
+
+-- The pronoun (from the lexicon) that ends right before rel position p.
+local function pronoun_before(c, sub, p)
+  local head = sub:sub(1, p - 1):gsub("[%s,]+$", "")
+  local best
+  for phrase, kind in pairs(c.pronouns) do
+    if head:sub(-#phrase) == phrase then
+      local k = #head - #phrase
+      if k == 0 or head:sub(k, k):match("[%s,\"'(]") then
+        if not best or #phrase > #best.phrase then best = {phrase = phrase, kind = kind} end
+      end
+    end
+  end
+  return best
+end
+
+-- Capitalised words after position a in the original text ("said Rami
+-- Abdul Rahman"), for speakers the gazetteer does not know.
+local function capitalised_run(text, a, limit)
+  local s = text:sub(a, limit)
+  local lead, name = s:match("^(%s*)(%u[%w%-']*[%s%u][%w%s%-']-)%f[^%w%s%-']")
+  if not name then
+    lead, name = s:match("^(%s*)(%u[%w%-']+)")
+  end
+  if not name then return nil end
+  -- keep only the run of capitalised words
+  local words = {}
+  for w in name:gmatch("%S+") do
+    if w:match("^%u") then words[#words + 1] = w else break end
+  end
+  if #words == 0 then return nil end
+  local out = table.concat(words, " ")
+  return out, a + #lead, a + #lead + #out - 1
+end
+
+--- Finds the source of one sentence.  `state` carries the last named
+-- organisation source and the last person across sentences.
+function M.sentence_source(doc, engine, s, state)
+  local c = patterns(engine)
+  local sub = doc.lower:sub(s.start, s.stop)
+  local base = s.start - 1
+  local ents = s.entities
+  for _, v in ipairs(find_verbs(c, sub)) do
+    local vs, ve = base + v.s, base + v.e - 1        -- document span of the verb
+    if v.verb == "according to" then
+      for _, e in ipairs(ents) do
+        if e.start > ve and e.start - ve <= 6 and SOURCE_KINDS[e.kind] then
+          return source_of_entity(e), e
+        end
+      end
+      -- "according to Western media reports": the words up to the clause end
+      local rest = doc.text:sub(ve + 1, s.stop)
+      local phrase = rest:match("^%s*([^,;.]+)")
+      if phrase and #phrase > 0 then
+        phrase = phrase:gsub("%s+$", "")
+        local a = ve + 1 + (#rest:match("^%s*"))
+        return {name = phrase, text = phrase, start = a, stop = a + #phrase - 1}
+      end
+    else
+      -- a named source right before the verb ("the Observatory said")
+      local before
+      for _, e in ipairs(ents) do
+        if e.stop < vs and vs - e.stop <= 3 and SOURCE_KINDS[e.kind] then before = e end
+      end
+      if before then return source_of_entity(before), before end
+      -- a pronoun right before the verb ("It said", "the group said")
+      local pr = pronoun_before(c, sub, v.s)
+      if pr then
+        local ref = pr.kind == "person" and state.person or state.org
+        if ref then
+          local src = source_of_entity(ref)
+          src.text = doc.text:sub(vs - #pr.phrase - 1, vs - 2):gsub("^%s+", "")
+          src.text = pr.phrase
+          src.resolved_from = pr.phrase
+          return src, nil
+        end
+      end
+      -- a named source right after the verb ("said Rami Abdul Rahman")
+      for _, e in ipairs(ents) do
+        if e.start > ve and e.start - ve <= 3 and SOURCE_KINDS[e.kind] then
+          return source_of_entity(e), e
+        end
+      end
+      if v.verb == "said" or v.verb == "says" then
+        local name, a, b = capitalised_run(doc.text, ve + 1, math.min(s.stop, ve + 60))
+        if name and b and (b >= s.stop - 1 or doc.text:sub(b + 1, b + 1):match("[,.]")) then
+          return {name = name, text = name, kind = "person", start = a, stop = b}, nil
+        end
+      end
+    end
+  end
+  return nil
+end
+
+-- Remembers named organisations and people for pronoun resolution.
+local function remember(state, s)
+  for _, e in ipairs(s.entities) do
+    if e.kind == "person" then state.person = e end
+  end
+end
+
+--- Attaches `source` to every event, sentence by sentence.
+function M.attach_sources(doc, engine, events)
+  local state = {}
+  local by_sentence = {}
+  for _, s in ipairs(doc.sentences) do
+    local src, ent = M.sentence_source(doc, engine, s, state)
+    s.source = src
+    if ent and (ent.kind == "org" or ent.kind == "actor") then state.org = ent end
+    remember(state, s)
+    by_sentence[s] = src
+  end
+  for _, ev in ipairs(events) do
+    local src = by_sentence[ev._sentence]
+    if src then
+      ev.source = {name = src.name, id = src.id, text = src.text}
+    else
+      ev.source = json.null
+    end
+  end
+end
+
+-- Quote marks: straight double quotes pair up within a paragraph; curly
+-- quotes pair “ with ”.
+local OPEN_CURLY, CLOSE_CURLY = "\226\128\156", "\226\128\157"
+
+local function find_quotes(text, a, b)
+  local out = {}
+  local i = a
+  local open_at, open_kind
+  while i <= b do
+    local c = text:sub(i, i)
+    if c == '"' then
+      if open_at and open_kind == '"' then
+        out[#out + 1] = {open = open_at, close = i, len = 1}
+        open_at = nil
+      elseif not open_at then
+        open_at, open_kind = i, '"'
+      end
+      i = i + 1
+    elseif text:sub(i, i + 2) == OPEN_CURLY then
+      if not open_at then open_at, open_kind = i, "curly" end
+      i = i + 3
+    elseif text:sub(i, i + 2) == CLOSE_CURLY then
+      if open_at and open_kind == "curly" then
+        out[#out + 1] = {open = open_at, close = i, len = 3}
+        open_at = nil
+      end
+      i = i + 3
+    elseif c == "\n" and text:sub(i + 1, i + 1) == "\n" then
+      open_at = nil       -- quotes do not run across paragraphs
+      i = i + 1
+    else
+      i = i + 1
+    end
+  end
+  return out
+end
+
+local function person_before(doc, pos)
+  local best
+  for _, e in ipairs(doc.entities) do
+    if e.stop >= pos then break end
+    if e.kind == "person" then best = e end
+  end
+  return best
+end
+
+-- The speaker of a quote: an attribution right after the closing mark
+-- (", he said", "," said Rami Abdul Rahman", " Li said"), else one before
+-- the opening mark in the same sentence, else the sentence's source.
+local function speaker(doc, engine, q, s)
+  local c = patterns(engine)
+  local after_a = q.close + q.len
+  local tail = doc.lower:sub(after_a, math.min(s.stop, after_a + 80))
+  local verbs = find_verbs(c, tail)
+  local v = verbs[1]
+  if v and v.s <= 40 then
+    local vs = after_a + v.s - 1
+    local ve = after_a + v.e - 2
+    -- "Li said", "he said", "the group said"
+    local between = doc.text:sub(after_a, vs - 1)
+    for _, e in ipairs(s.entities) do
+      if e.start >= after_a and e.stop < vs and e.kind == "person" then
+        return e.name, e.id, "speaker.after_named"
+      end
+    end
+    local pr = between:lower():match("^[%s,]*(%a+)%s*$")
+    if pr == "he" or pr == "she" then
+      local p = person_before(doc, q.open)
+      if p then return p.name, p.id, "speaker.pronoun" end
+    end
+    if between:match("^[%s,]*$") then
+      -- '," said Rami Abdul Rahman'
+      for _, e in ipairs(s.entities) do
+        if e.start > ve and e.start - ve <= 3 and e.kind == "person" then
+          return e.name, e.id, "speaker.said_named"
+        end
+      end
+      local name = capitalised_run(doc.text, ve + 1, math.min(s.stop, ve + 60))
+      if name then return name, nil, "speaker.said_name" end
+    end
+    local name = between:match("^[%s,]*(%u[%w%-]+)%s*$")
+    if name then return name, nil, "speaker.after_name" end
+  end
+  -- an attribution before the opening mark: 'Li told reporters, ... "'
+  local head = doc.lower:sub(s.start, q.open - 1)
+  local hv = find_verbs(c, head)
+  if #hv > 0 then
+    local last = hv[#hv]
+    local vs = s.start + last.s - 1
+    local best
+    for _, e in ipairs(s.entities) do
+      if e.kind == "person" and e.stop < vs then best = e end
+    end
+    if best then return best.name, best.id, "speaker.before" end
+  end
+  if s.source then return s.source.name, s.source.id, "speaker.sentence_source" end
+  return nil, nil, "speaker.unknown"
+end
+
+--- Quotes in the kept sentences, with their speakers.
+function M.quotes(doc, engine)
+  local out = {}
+  for _, s in ipairs(doc.sentences) do
+    for _, q in ipairs(find_quotes(doc.text, s.start, s.stop)) do
+      local name, id, rule = speaker(doc, engine, q, s)
+      out[#out + 1] = {
+        text = doc.text:sub(q.open + q.len, q.close - 1),
+        speaker = name or json.null, speaker_id = id,
+        rule = rule, start = q.open, stop = q.close + q.len - 1,
+      }
+    end
+  end
+  return out
+end
+
+return M

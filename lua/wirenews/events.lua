@@ -1,0 +1,406 @@
+--- From rule matches to event records: counts, victims, place, time,
+-- perpetrator, source, cumulative and unconfirmed flags, part-of links,
+-- and reconciliation within the article.
+--
+-- Works on an analysed document (see wirenews.extract):
+--   doc.text, doc.lower, doc.toks, doc.sentences (kept sentences only,
+--   {start, stop, ti, tj}), doc.counts, doc.entities, doc.times (records
+--   with document spans, sorted by start).
+local dsl = require("wirenews.dsl")
+local json = require("wirenews.json")
+local attribution = require("wirenews.attribution")
+
+local M = {}
+
+local W, SP, COUNT, OPT = dsl.W, dsl.SP, dsl.COUNT, dsl.OPT
+
+-- Records of a sorted list that fall inside [a, b].
+local function within(list, a, b)
+  local out = {}
+  for _, r in ipairs(list) do
+    if r.start > b then break end
+    if r.start >= a and r.stop <= b then out[#out + 1] = r end
+  end
+  return out
+end
+M.within = within
+
+-- The match context of one sentence (see wirenews.dsl).
+local function context(doc, s)
+  local ctx = {count_at = {}, ent_at = {}, num_at = {}}
+  local base = s.start - 1
+  local function wrap(r)
+    return setmetatable({next = r.stop - base + 1, record = r}, {__index = r})
+  end
+  for _, c in ipairs(s.counts) do ctx.count_at[c.start - base] = wrap(c) end
+  for _, e in ipairs(s.entities) do
+    local at = e.start - base
+    ctx.ent_at[at] = ctx.ent_at[at] or {}
+    table.insert(ctx.ent_at[at], wrap(e))
+  end
+  for _, n in ipairs(s.numbers or {}) do ctx.num_at[n.start - base] = wrap(n) end
+  return ctx
+end
+
+local function count_out(c)
+  local r = c.record or c
+  return {value = r.value, qualifier = r.qualifier, low = r.low == nil and json.null or r.low,
+          high = r.high == nil and json.null or r.high, text = r.text,
+          start = r.start, stop = r.stop}
+end
+
+local function place_out(e, admin)
+  local p = {name = e.name, id = e.id, text = e.text, start = e.start, stop = e.stop,
+             country = e.country, admin = e.admin, lat = e.lat, lon = e.lon}
+  if admin then p.admin = admin.name end
+  return p
+end
+
+local PLACE_PREPS = {["in"] = true, ["at"] = true, ["near"] = true, ["of"] = true,
+                     ["on"] = true, ["around"] = true, ["outside"] = true, ["from"] = true}
+
+-- The word right before byte position pos in the lower-cased text.
+local function word_before(lower, pos, floor)
+  local k = pos - 1
+  while k >= floor and lower:sub(k, k):match("[%s,]") do k = k - 1 end
+  local e = k
+  while k >= floor and lower:sub(k, k):match("[%w%-']") do k = k - 1 end
+  return lower:sub(k + 1, e)
+end
+
+-- The place an event is tied to: a captured place, else the nearest place
+-- after the match introduced by a locative preposition, else the nearest
+-- place after it, else the nearest before it.
+local function event_place(doc, s, a, b, captured, before_only)
+  local places = {}
+  for _, e in ipairs(s.entities) do
+    if e.kind == "place" then places[#places + 1] = e end
+  end
+  local chosen
+  if captured then chosen = captured.record or captured
+  elseif before_only then
+    for _, e in ipairs(places) do if e.stop < a then chosen = chosen or e end end
+  else
+    for _, e in ipairs(places) do
+      if e.start > b and PLACE_PREPS[word_before(doc.lower, e.start, s.start)] then
+        chosen = e; break
+      end
+    end
+    if not chosen then
+      for _, e in ipairs(places) do if e.start > b then chosen = e; break end end
+    end
+    if not chosen then
+      for _, e in ipairs(places) do if e.stop < a then chosen = e end end
+    end
+  end
+  if not chosen then return nil, places end
+  -- "the Kfar Oweid area of Idlib", "Kfar Zita in the central province of Hama"
+  local admin
+  for _, e in ipairs(places) do
+    if e.start > chosen.stop and e.start - chosen.stop < 40 and e.id ~= chosen.id then
+      local between = doc.lower:sub(chosen.stop + 1, e.start - 1)
+      if between:match("^%s*area of%s") or between:match("^%s*in%s") or
+         between:match("^,%s") or between:match("province of%s+$") or
+         between:match("^%s*in the [%w%s]*province of%s+$") then
+        admin = e
+      end
+      break
+    end
+  end
+  return place_out(chosen, admin), places
+end
+
+-- The time expression of the sentence nearest to the match (after it
+-- preferred, within the sentence).
+local function event_time(s, a, b)
+  local best, dist
+  for _, t in ipairs(s.times) do
+    local d = t.start > b and (t.start - b) or (t.stop < a and (a - t.stop) * 2 or 0)
+    if not dist or d < dist then best, dist = t, d end
+  end
+  if not best then return nil end
+  local v = best.value
+  return {text = best.text, value = v == nil and json.null or v, start = best.start, stop = best.stop}
+end
+
+local PERP_CLASSES = {state_military = true, non_state_armed = true, jihadist = true,
+                      foreign_military = true, military = true, armed_group = true}
+
+local function is_perp(e)
+  return e.kind == "actor" and (e.class == nil or PERP_CLASSES[e.class])
+end
+
+-- "by regime troops" after the match, else the nearest armed actor before it.
+local function event_perpetrator(doc, s, a, b)
+  for _, e in ipairs(s.entities) do
+    if e.start > b and e.start - b < 60 and is_perp(e) then
+      local between = doc.lower:sub(b + 1, e.start - 1)
+      if between:match("%f[%w]by%f[%W]") then
+        return {name = e.name, id = e.id, text = e.text, class = e.class, start = e.start, stop = e.stop}
+      end
+    end
+  end
+  local best
+  for _, e in ipairs(s.entities) do
+    if e.stop < a and is_perp(e) then best = e end
+  end
+  if best then
+    return {name = best.name, id = best.id, text = best.text, class = best.class,
+            start = best.start, stop = best.stop}
+  end
+  return nil
+end
+
+-- Builds lexicon-driven helper patterns once per engine compile.
+local function helpers(engine)
+  if engine._event_helpers and engine._event_helpers.compiled == engine.compiled then
+    return engine._event_helpers
+  end
+  local L = engine.lexicons
+  local V = dsl.VICTIM(L.victims or {people = "unknown"}, L.sides or {})
+  local OF = OPT(W"of")
+  local h = {compiled = engine.compiled}
+  -- "... and 18 opposition fighters"
+  h.conj = SP * W{"and", "as well as", "plus", "and another", "and at least"} * SP *
+           dsl.Ct(COUNT * SP * OF * SP * V * dsl.Cg(dsl.Cp(), "_next"))
+  -- ", including 13 extremists"
+  h.subset = SP * W(L.subset_markers or {"including"}) * SP *
+             dsl.Ct(COUNT * SP * OF * SP * V * dsl.Cg(dsl.Cp(), "_next"))
+  -- "2,400 of the more than 13,500 people": the first count is a part
+  h.part_of_the = dsl.Ct(COUNT * SP * W{"of the", "of"} * SP * dsl.Cg(dsl.Cp(), "_next"))
+  h.cumulative = dsl.searcher(W(L.cumulative or {"since"}))
+  h.cumulative_verbs = dsl.searcher(W(L.cumulative_verbs or {}))
+  h.hedges = dsl.searcher(W(L.hedges or {}))
+  h.negation = W{"never", "not", "refused to", "would never", "did not", "won't", "no"}
+  engine._event_helpers = h
+  return h
+end
+
+local function victim_out(v)
+  if not v then return nil, nil end
+  return v.text, v.class
+end
+
+-- One event record from a match; rel_s/rel_e are sentence-relative.
+local function make_event(doc, s, rule, m, count, victim)
+  local base = s.start - 1
+  local a, b = base + m._s, base + m._e
+  local ev = {}
+  for k, v in pairs(rule.event or {}) do ev[k] = v end
+  local key = (m.verb and m.verb.text) or (m.noun and m.noun.text)
+  if rule.kind_from and key and rule.kind_from[key] then ev.kind = rule.kind_from[key] end
+  local vt, vc = victim_out(victim)
+  ev.count = count and count_out(count) or json.null
+  ev.victim = vt or json.null
+  ev.victim_class = vc or (count and "unknown" or json.null)
+  ev.rule = rule.id
+  ev.start, ev.stop = a, b
+  ev.sentence = doc.text:sub(s.start, s.stop)
+  ev._sentence = s
+  return ev
+end
+
+-- Extends a chained match with "and N victims" conjuncts and ", including
+-- N victims" subsets.  Returns the extra events.
+local function extend_chain(doc, s, subject, ctx, h, rule, m, first)
+  local extra = {}
+  local pos = m._e + 1
+  local last = first
+  while true do
+    local c = h.conj:match(subject, pos, ctx)
+    local part = false
+    if not c then
+      c = h.subset:match(subject, pos, ctx)
+      part = c ~= nil
+    end
+    if not c then break end
+    local mm = {_s = c.count.next - (c.count.stop - c.count.start + 1), _e = c._next - 1}
+    mm._s = c.count.start - s.start + 1
+    local ev = make_event(doc, s, rule, mm, c.count, c.victim)
+    ev._part_of_event = part and last or nil
+    extra[#extra + 1] = ev
+    last = ev
+    pos = c._next
+  end
+  return extra
+end
+
+-- Is there a cumulative marker in the text after the match, or a
+-- cumulative verb form at it?
+local function is_cumulative(h, subject, m)
+  local after = subject:sub(m._e + 1, math.min(#subject, m._e + 90))
+  if h.cumulative:match(after) then return true end
+  local around = subject:sub(math.max(1, m._s - 12), m._e)
+  return h.cumulative_verbs:match(around) ~= nil
+end
+
+local function negated(h, subject, m)
+  local before = subject:sub(math.max(1, m._s - 16), m._s - 1)
+  local k = 1
+  while k <= #before do
+    local e = h.negation:match(before, k)
+    if e and (e > #before or not before:sub(e, e):match("%w")) and (k == 1 or not before:sub(k - 1, k - 1):match("%w")) then
+      return true
+    end
+    k = k + 1
+  end
+  return false
+end
+
+--- Runs the engine over the document's sentences and assembles events.
+function M.extract(doc, engine)
+  if not engine.compiled then assert(engine:compile()) end
+  local h = helpers(engine)
+  local events = {}
+  local by_count = {}      -- count start -> event (first rule wins)
+  local by_trigger = {}    -- "kind:start" -> event for count-less events
+  for si, s in ipairs(doc.sentences) do
+    local subject = doc.lower:sub(s.start, s.stop)
+    local ctx = context(doc, s)
+    local found = engine:run(subject, ctx, doc.toks, s.ti, s.tj)
+    local sentence_events = {}
+    for _, hit in ipairs(found) do
+      local rule, m = hit.rule, hit.m
+      local ok = true
+      if rule.require_noun and not (m.victim and rule.require_noun[m.victim.noun]) then ok = false end
+      if ok and rule.not_after and negated(h, subject, m) then ok = false end
+      local count = m.count
+      if ok and count and by_count[count.start] then ok = false end
+      local tkey = (rule.event and rule.event.kind or "?") .. ":" .. (s.start + m._s - 1)
+      if ok and not count and by_trigger[tkey] then ok = false end
+      if ok then
+        local ev = make_event(doc, s, rule, m, count, m.victim)
+        ev.cumulative = is_cumulative(h, subject, m)
+        local list = {ev}
+        if rule.chain then
+          for _, x in ipairs(extend_chain(doc, s, subject, ctx, h, rule, m, ev)) do
+            x.cumulative = ev.cumulative
+            list[#list + 1] = x
+          end
+        end
+        -- "As many as 2,400 of the more than 13,500 people": a part before
+        if count then
+          for _, other in pairs(ctx.count_at) do
+            if other.stop < count.start then
+              local c = h.part_of_the:match(subject, other.start - s.start + 1, ctx)
+              if c and c._next == count.start - s.start + 1 and not by_count[other.start] then
+                local pm = {_s = other.start - s.start + 1, _e = other.stop - s.start + 1}
+                local pev = make_event(doc, s, rule, pm, other, m.victim)
+                pev.cumulative = ev.cumulative
+                pev._part_of_event = ev
+                list[#list + 1] = pev
+              end
+            end
+          end
+        end
+        for _, x in ipairs(list) do
+          local place, places = event_place(doc, s, x.start, x.stop, m.place, rule.place_before)
+          x.place = place or json.null
+          if #places > 1 and rule.place_before then
+            local names = {}
+            for _, p in ipairs(places) do if p.stop < x.start then names[#names + 1] = place_out(p) end end
+            if #names > 1 then x.places = names end
+          end
+          x.time = event_time(s, x.start, x.stop) or json.null
+          x.perpetrator = event_perpetrator(doc, s, x.start, x.stop) or json.null
+          if x.count ~= json.null then by_count[x.count.start] = x
+          else by_trigger[(x.kind or "?") .. ":" .. x.start] = x end
+          events[#events + 1] = x
+          sentence_events[#sentence_events + 1] = x
+        end
+      end
+    end
+    s.events = sentence_events
+    s.index = si
+  end
+  table.sort(events, function(x, y)
+    if x.start ~= y.start then return x.start < y.start end
+    return x.rule < y.rule
+  end)
+  attribution.attach_sources(doc, engine, events)
+  M.mark_unconfirmed(doc, h, events)
+  M.reconcile(events)
+  return events
+end
+
+--- Flags events of a sentence with a hedge, or of the sentence before a
+-- hedge sentence ("This could not be independently confirmed.").
+function M.mark_unconfirmed(doc, h, events)
+  local hedged = {}
+  for i, s in ipairs(doc.sentences) do
+    local sub = doc.lower:sub(s.start, s.stop)
+    if h.hedges:match(sub) then
+      hedged[i] = true
+      -- a hedge about "the reports" covers the previous sentence too
+      if i > 1 then hedged[i - 1] = true end
+    end
+  end
+  for _, ev in ipairs(events) do
+    ev.unconfirmed = hedged[ev._sentence.index] and true or false
+  end
+end
+
+-- [low, high] of a count record, with value for missing bounds.
+local function bounds(c)
+  local lo = c.low ~= json.null and c.low or c.value
+  local hi = c.high ~= json.null and c.high or c.value
+  return lo, hi
+end
+
+--- Links parts to wholes: explicit subsets become part_of (0-based index),
+-- and a breakdown ("10 loyalists and 18 fighters") in the sentence after
+-- a total ("nearly 30 combatants") of the same kind is linked to it, not
+-- added.
+function M.reconcile(events)
+  for i, ev in ipairs(events) do ev._index = i end
+  for _, ev in ipairs(events) do
+    ev.part_of = ev._part_of_event and (ev._part_of_event._index - 1) or json.null
+  end
+  -- group top-level counted events by sentence
+  local by_sentence = {}
+  for _, ev in ipairs(events) do
+    if ev.count ~= json.null and ev.part_of == json.null and not ev.cumulative then
+      local k = ev._sentence.index
+      by_sentence[k] = by_sentence[k] or {}
+      table.insert(by_sentence[k], ev)
+    end
+  end
+  for k, list in pairs(by_sentence) do
+    if #list >= 2 then
+      local kind = list[1].kind
+      local same, sum = true, 0
+      for _, ev in ipairs(list) do
+        if ev.kind ~= kind or ev.count.qualifier == "vague" then same = false end
+        sum = sum + (ev.count.value or 0)
+      end
+      if same then
+        for back = 1, 2 do
+          local prev = by_sentence[k - back]
+          local total
+          for _, t in ipairs(prev or {}) do
+            if t.kind == kind then
+              local lo, hi = bounds(t.count)
+              if (lo == nil or sum >= lo - math.max(2, 0.1 * t.count.value)) and
+                 (hi == nil or sum <= hi) then total = t end
+            end
+          end
+          if total then
+            for _, ev in ipairs(list) do ev.part_of = total._index - 1 end
+            break
+          end
+        end
+      end
+    end
+  end
+end
+
+--- Removes internal fields before output.
+function M.public(ev)
+  local out = {}
+  for k, v in pairs(ev) do
+    if type(k) ~= "string" or k:sub(1, 1) ~= "_" then out[k] = v end
+  end
+  return out
+end
+
+return M

@@ -1,0 +1,298 @@
+--- The default conflict rule pack: casualties, displacement, territorial
+-- control, attacks, clashes and arrests, with the lexicons the event
+-- assembler uses for victims, attribution, cumulative tolls and hedges.
+--
+-- Copy this file to start a pack of your own, or load a small file on top
+-- of it with wn.load_rules(path): packs add rules, replace rules with the
+-- same id, disable rules by id, and extend lexicons.  Patterns written as
+-- `function(L) ... end` are built from the merged lexicons `L`, so a word
+-- added to a lexicon by a later pack reaches every rule that uses it.
+local dsl = require("wirenews.dsl")
+local W, seq, gap, OPT, COUNT, ENT, VICTIM, AS, SET, rule =
+  dsl.W, dsl.seq, dsl.gap, dsl.OPT, dsl.COUNT, dsl.ENT, dsl.VICTIM, dsl.AS,
+  dsl.SET, dsl.rule
+
+local lexicons = {
+  -- victim nouns and the class they give
+  victims = {
+    civilians = "civilian", civilian = "civilian", children = "civilian",
+    child = "civilian", women = "civilian", babies = "civilian",
+    infants = "civilian", residents = "civilian", villagers = "civilian",
+    protesters = "civilian", demonstrators = "civilian", students = "civilian",
+    journalists = "civilian", worshippers = "civilian", refugees = "civilian",
+    patients = "civilian", doctors = "civilian", ["aid workers"] = "civilian",
+    families = "civilian", pilgrims = "civilian", detainees = "civilian",
+    prisoners = "civilian", activists = "civilian", farmers = "civilian",
+    fighters = "combatant", rebels = "combatant", militants = "combatant",
+    insurgents = "combatant", jihadists = "combatant", extremists = "combatant",
+    combatants = "combatant", militiamen = "combatant", loyalists = "combatant",
+    gunmen = "combatant", guerrillas = "combatant", jihadis = "combatant",
+    soldiers = "military", troops = "military", servicemen = "military",
+    officers = "military", policemen = "military", police = "military",
+    personnel = "military", guards = "military", conscripts = "military",
+    members = "unknown", people = "unknown", persons = "unknown",
+    others = "unknown", victims = "unknown", men = "unknown",
+    bodies = "unknown", lives = "unknown", individuals = "unknown",
+  },
+  -- modifiers that name a side and so decide the class
+  sides = {
+    rebel = "combatant", opposition = "combatant", jihadist = "combatant",
+    extremist = "combatant", militia = "combatant", insurgent = "combatant",
+    ["pro-regime"] = "combatant", ["pro-government"] = "combatant",
+    regime = "combatant", loyalist = "combatant", kurdish = "combatant",
+    army = "military", government = "military", security = "military",
+    civilian = "civilian", unarmed = "civilian",
+  },
+  killed_verbs = {
+    "killed", "slain", "massacred", "executed", "shot dead", "beheaded",
+    "gunned down", "murdered", "lost their lives", "killed or wounded",
+  },
+  wounded_verbs = {"wounded", "injured", "hurt", "maimed"},
+  auxiliaries = {
+    "were", "was", "have been", "has been", "had been", "are", "is",
+    "being", "have reportedly been", "were reportedly", "were also",
+    "have also been", "were all",
+  },
+  -- words that attribute a statement to a source
+  attribution_verbs = {
+    "said", "says", "say", "added", "adding", "reported", "reports",
+    "told", "announced", "stated", "claimed", "according to", "confirmed",
+  },
+  -- source words that refer back to the last named source
+  source_pronouns = {
+    ["it"] = "org", ["the group"] = "org", ["the monitoring group"] = "org",
+    ["the monitor"] = "org", ["the agency"] = "org", ["the organisation"] = "org",
+    ["the organization"] = "org", ["they"] = "org",
+    ["he"] = "person", ["she"] = "person",
+  },
+  -- markers that make a toll cumulative when they follow the event
+  cumulative = {
+    "since", "so far", "to date", "in total", "altogether", "overall",
+    "since the start", "since the uprising", "since the conflict began",
+  },
+  -- verb forms that make a toll cumulative ("has killed", "have died")
+  cumulative_verbs = {
+    "has killed", "have killed", "has cost", "have cost", "has claimed",
+    "have claimed", "have died", "has left", "have left",
+  },
+  -- hedges: the event is flagged unconfirmed
+  hedges = {
+    "could not be independently confirmed", "could not be independently verified",
+    "could not be confirmed", "could not be verified", "was not available",
+    "were not available", "unconfirmed", "not independently verified",
+    "impossible to verify", "could not immediately be verified",
+  },
+  -- introduce a subset of the count before them
+  subset_markers = {"including", "among them", "among whom", "of whom", "of them"},
+}
+
+local function V(L) return VICTIM(L.victims, L.sides) end
+local OF = OPT(W"of")
+
+local rules = {
+  -- "four civilians were killed", "at least 92 soldiers have been killed"
+  rule "casualty.passive_killed" {
+    triggers = {"killed", "slain", "massacred", "executed", "shot", "beheaded",
+                "gunned", "murdered", "lost"},
+    pattern = function(L)
+      return seq{COUNT, OF, V(L), OPT(W{"who", "that"}), W(L.auxiliaries), W(L.killed_verbs)}
+    end,
+    event = {kind = "killed"},
+    chain = true,
+  },
+  -- "two rebel fighters were wounded"
+  rule "casualty.passive_wounded" {
+    triggers = {"wounded", "injured", "hurt", "maimed"},
+    pattern = function(L)
+      return seq{COUNT, OF, V(L), W(L.auxiliaries), W(L.wounded_verbs)}
+    end,
+    event = {kind = "wounded"},
+    chain = true,
+  },
+  -- "the clashes killed 10 regime loyalists", "have killed more than 800
+  -- civilians", "killing at least 12 people"
+  rule "casualty.active_killed" {
+    triggers = {"killed", "killing", "kills", "kill"},
+    pattern = function(L)
+      return seq{W{"killed", "killing", "kills", "kill"}, OPT(W{"at", "off"}), COUNT, OF, V(L)}
+    end,
+    event = {kind = "killed"},
+    chain = true,
+  },
+  rule "casualty.active_wounded" {
+    triggers = {"wounded", "wounding", "injured", "injuring", "injures", "wounds"},
+    pattern = function(L)
+      return seq{W{"wounded", "wounding", "injured", "injuring", "injures", "wounds"},
+                 COUNT, OF, V(L)}
+    end,
+    event = {kind = "wounded"},
+    chain = true,
+  },
+  -- "18 prematurely born babies who died", "2,400 ... have died"
+  rule "casualty.died" {
+    triggers = {"died", "perished", "die"},
+    pattern = function(L)
+      return seq{COUNT, OF, V(L), OPT(W{"who", "that"}), OPT(W{"have", "had", "has"}),
+                 W{"died", "perished"}}
+    end,
+    event = {kind = "killed"},
+    chain = true,
+  },
+  -- "the more than 13,500 people killed since the uprising began"
+  rule "casualty.reduced_relative" {
+    triggers = {"killed", "slain", "wounded", "injured"},
+    pattern = function(L)
+      return seq{COUNT, OF, V(L), AS("verb", W{"killed", "slain", "wounded", "injured"})}
+    end,
+    event = {kind = "killed"},
+    kind_from = {wounded = "wounded", injured = "wounded"},
+  },
+  -- "claimed at least 35 lives", "has cost thousands of lives"
+  rule "casualty.lives" {
+    triggers = {"claimed", "cost", "costing", "claiming", "took", "taking", "claims", "costs"},
+    pattern = function(L)
+      return seq{W{"claimed", "cost", "costing", "claiming", "took", "taking",
+                   "claims", "costs"}, COUNT, OF, V(L)}
+    end,
+    event = {kind = "killed"},
+    require_noun = {lives = true},
+  },
+  -- "the death toll rose to 47", "the overnight death toll in Homs
+  -- includes 18 prematurely born babies"
+  rule "casualty.toll" {
+    triggers = {"toll"},
+    pattern = function(L)
+      return seq{W"toll", gap(5), W{"rose to", "reached", "climbed to", "stood at",
+                 "has risen to", "had risen to", "is", "was", "of", "at", "includes",
+                 "included", "topped", "hit", "jumped to"},
+                 COUNT, OPT(seq{OF, V(L)})}
+    end,
+    event = {kind = "killed"},
+  },
+  -- "47 dead", "leaving 10 people dead"
+  rule "casualty.dead" {
+    triggers = {"dead"},
+    pattern = function(L)
+      return seq{COUNT, OPT(seq{OF, V(L)}), OPT(W{"were", "are", "lay", "left"}), W"dead"}
+    end,
+    event = {kind = "killed"},
+  },
+  -- "the Houla massacre of more than 100 people", "the deaths of 12 people"
+  rule "casualty.noun_of" {
+    triggers = {"massacre", "killing", "killings", "deaths", "death", "slaughter"},
+    pattern = function(L)
+      return seq{W{"massacre", "killing", "killings", "deaths", "death", "slaughter"},
+                 W"of", COUNT, OPT(V(L))}
+    end,
+    event = {kind = "killed"},
+  },
+  -- "12 deaths", "30 casualties" (casualties count the killed and wounded)
+  rule "casualty.count_noun" {
+    triggers = {"deaths", "fatalities", "casualties", "dead"},
+    pattern = seq{COUNT, AS("noun", W{"deaths", "fatalities", "casualties"})},
+    event = {kind = "killed"},
+    kind_from = {casualties = "casualties"},
+  },
+
+  -- displacement: "pushed 400,000 people from their homes", "driven
+  -- millions from their homes", "forced 2,000 families to flee"
+  rule "displacement.active" {
+    triggers = {"pushed", "driven", "drove", "forced", "displaced", "uprooted",
+                "displacing", "forcing", "pushing", "driving", "displace"},
+    pattern = function(L)
+      return seq{W{"pushed", "driven", "drove", "forced", "displaced", "uprooted",
+                   "displacing", "forcing", "pushing", "driving"},
+                 COUNT, OPT(seq{OF, V(L)}),
+                 OPT(W{"from their homes", "out of their homes", "to flee", "from the area",
+                       "from their villages", "to leave their homes"})}
+    end,
+    event = {kind = "displaced"},
+    chain = true,
+  },
+  -- "400,000 people have fled", "2,000 families were displaced"
+  rule "displacement.passive" {
+    triggers = {"fled", "displaced", "uprooted", "flee", "fleeing", "evacuated"},
+    pattern = function(L)
+      return seq{COUNT, OF, V(L), OPT(W{"have", "had", "has", "were", "have been", "had been",
+                                        "are", "who", "who have"}),
+                 W{"fled", "displaced", "uprooted", "evacuated", "fleeing"}}
+    end,
+    event = {kind = "displaced"},
+    chain = true,
+  },
+
+  -- territorial control
+  rule "control.seized" {
+    triggers = {"seized", "captured", "recaptured", "took", "overran", "retook",
+                "seize", "capture", "recapture", "seizing", "capturing", "taken"},
+    pattern = seq{AS("verb", W{"seized control of", "took control of", "taken control of",
+                  "seized", "captured", "recaptured", "overran", "retook", "seizing control of",
+                  "capturing", "seizing", "recapturing", "took full control of"}),
+                  OPT(seq{gap(6), ENT("place")})},
+    event = {kind = "captured"},
+    needs_object = true,
+  },
+  -- "came under regime control", "fell to the rebels"
+  rule "control.came_under" {
+    triggers = {"came", "fell", "falls", "come"},
+    pattern = seq{W{"came under", "fell under", "fell into", "come under", "falls under"},
+                  OPT(dsl.WORD), OPT(dsl.WORD), W"control"},
+    event = {kind = "captured"},
+    place_before = true,
+  },
+  rule "control.withdrew" {
+    triggers = {"withdrew", "withdrawn", "pulled", "retreated", "withdrawing", "withdraw"},
+    pattern = seq{W{"withdrew from", "withdrawn from", "pulled out of", "retreated from",
+                    "withdrew", "had withdrawn", "have withdrawn", "withdrawing from"},
+                  OPT(seq{gap(4), ENT("place")})},
+    event = {kind = "withdrawal"},
+    not_after = {"never", "not", "refused to", "would never"},
+  },
+
+  -- attacks, with the kind of attack as `subtype`
+  rule "attack.shelling" {
+    triggers = {"shelling", "shelled", "shells", "artillery", "barrages", "barrage", "shell"},
+    pattern = AS("verb", W{"shelling", "shelled", "shells", "artillery fire",
+                           "artillery barrages", "barrages", "barrage", "shell"}),
+    event = {kind = "attack", subtype = "shelling"},
+  },
+  rule "attack.air_strike" {
+    triggers = {"air", "airstrike", "airstrikes", "strikes", "strike", "raids", "bombed",
+                "bombing", "bombings", "bombarded", "bombardment", "bombarding", "bombard"},
+    pattern = AS("verb", W{"air strikes", "air strike", "airstrikes", "airstrike",
+                           "air raids", "air raid", "bombed", "bombing", "bombings",
+                           "bombarded", "bombardment", "bombarding", "bombard"}),
+    event = {kind = "attack", subtype = "air_strike"},
+  },
+  rule "attack.assault" {
+    triggers = {"attacked", "attack", "attacks", "attacking", "assault", "offensive",
+                "storming", "stormed", "raid", "raided", "ambush", "ambushed", "storm"},
+    pattern = AS("verb", W{"attacked", "attack", "attacks", "attacking", "assault",
+                           "offensive", "storming", "stormed", "raid", "raided",
+                           "ambush", "ambushed"}),
+    event = {kind = "attack", subtype = "assault"},
+  },
+  rule "attack.clash" {
+    triggers = {"clashed", "clashes", "clash", "fighting", "battles", "fought", "battled"},
+    pattern = AS("verb", W{"clashed", "clashes", "clash", "fighting", "battles",
+                           "fought", "battled"}),
+    event = {kind = "clash"},
+  },
+  -- "arresting injured people", "arrested 20 activists"
+  rule "arrest" {
+    triggers = {"arrested", "arresting", "detained", "detaining", "arrests", "abducted",
+                "kidnapped", "rounded"},
+    pattern = function(L)
+      return seq{AS("verb", W{"arrested", "arresting", "detained", "detaining", "arrests",
+                              "abducted", "kidnapped", "rounded up"}),
+                 OPT(COUNT), OPT(V(L))}
+    end,
+    event = {kind = "arrest"},
+  },
+}
+
+return {
+  id = "conflict",
+  lexicons = lexicons,
+  rules = rules,
+}

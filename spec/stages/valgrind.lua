@@ -1,0 +1,82 @@
+-- The workload of the valgrind stage (spec/stages/valgrind.sh): every C
+-- entry point of wirenews.core over the seed articles and a sample of
+-- Reuters bodies, including error paths, closed objects and collection,
+-- so valgrind sees each allocation made and freed.  Run from the repo
+-- root: lua5.4 spec/stages/valgrind.lua [REUTERS_EVERY]
+package.path = "./lua/?.lua;./lua/?/init.lua;" .. package.path
+package.cpath = "./build/?.so;" .. package.cpath
+local wn = require("wirenews")
+local core = wn.core
+local cjson = require("cjson")
+
+local every = tonumber(arg[1]) or 200   -- about 100 Reuters bodies
+
+local function read(path)
+  local f = assert(io.open(path, "rb"))
+  local s = f:read("a")
+  f:close()
+  return s
+end
+
+local texts = {}
+do
+  local p = io.popen("ls examples/articles/*.txt")
+  for path in p:lines() do texts[#texts + 1] = read(path) end
+  p:close()
+  local dir = os.getenv("WIRENEWS_TESTDATA") or "../shared/testdata"
+  local f = io.open(dir .. "/reuters21578/reuters21578.jsonl", "rb")
+  if f then
+    local n = 0
+    for line in f:lines() do
+      n = n + 1
+      if n % every == 0 then
+        local r = cjson.decode(line)
+        if type(r.body) == "string" then texts[#texts + 1] = r.body end
+      end
+    end
+    f:close()
+  end
+  -- hostile bits: invalid UTF-8, NUL bytes, empty input
+  texts[#texts + 1] = "caf\xC3\xA9 \xC0\xAF \xED\xA0\x80 \x80\0 x\0"
+  texts[#texts + 1] = ""
+end
+
+local lexicon = core.lexicon{"killed", "said", "Syria", ["rebels"] = 7}
+local sentences = require("wirenews.sentences")
+local found, bytes, nsent = 0, 0, 0
+for i, text in ipairs(texts) do
+  bytes = bytes + #text
+  local toks = wn.tokens(text)
+  local idx = toks:scan(lexicon)
+  found = found + #idx
+  local words = toks:column("text")
+  assert(#words == #toks)
+  for k = 1, #toks, 7 do toks:at(k); toks:text(k) end
+  toks:locate(#text // 2)
+  local starts = sentences.spans(toks, i % 3 == 0 and { pdf = true } or nil)
+  nsent = nsent + #starts
+  nsent = nsent + #wn.sentences(text, { abbreviations = { "Fla" } })
+  if i % 2 == 0 then toks:close() end       -- closed now, collected later
+end
+
+-- closed objects fail cleanly; __gc after close is a no-op
+local toks = wn.tokens("one two")
+toks:close()
+assert(not pcall(toks.at, toks, 1))
+local lx = core.lexicon{"a"}
+lx:close()
+assert(not pcall(lx.get, lx, "a"))
+-- argument errors raise after partial construction
+assert(not pcall(core.lexicon, {1, 2, 3}))
+assert(not pcall(core.lexicon, {x = 1 << 40}))
+assert(not pcall(core.sentences, wn.tokens("a"), nil, nil, { min_wrap = -1 }))
+
+-- a token array outlives the last reference to its text
+do
+  local t = wn.tokens(string.rep("keep me alive ", 1000))
+  collectgarbage(); collectgarbage()
+  assert(t:text(3000) == "alive")
+end
+collectgarbage(); collectgarbage()
+print(string.format("valgrind workload: %d texts, %d bytes, %d lexicon hits, "
+                    .. "%d sentences", #texts, bytes, found, nsent))
