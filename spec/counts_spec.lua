@@ -121,6 +121,12 @@ describe("counts: the rule-engine entry points", function()
     assert.is_nil(counts.at(text, nums, 1))
   end)
 
+  it("reads the counts of an existing token array", function()
+    local cs, nums2 = counts.from_tokens(text, wn.tokens(text))
+    assert.same(wn.counts(text), cs)
+    assert.equal(2, #nums2)
+  end)
+
   it("lists the counts of a sentence span only", function()
     local cs = counts.in_span(text, nums, 36, #text)
     assert.equal(1, #cs)

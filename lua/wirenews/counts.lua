@@ -316,6 +316,14 @@ function M.in_span(text, nums, start, stop)
   return out
 end
 
+--- All counts of a text whose token array exists already (the rule
+-- engine's entry: no second tokenization).  Returns the counts and the
+-- Numbers userdata they were read from.
+function M.from_tokens(text, toks, parser)
+  local nums = numbers.from_tokens(toks, parser)
+  return M.in_span(text, nums, 1, #text), nums
+end
+
 --- All counts of a text (wn.counts).  `nums` is optional.
 function M.counts(text, nums)
   if not nums then
