@@ -1132,7 +1132,7 @@ static int sign_at(const Ctx *c, size_t j) {
   const wn_token *t = &c->tk[j];
   if (!(tok_is(c, j, "-") || tok_is(c, j, "\xE2\x88\x92"))) return 0;
   if (!is_number_token(c, j + 1)) return 0;
-  if (j > 0 && (is_number_token(c, j - 1) || word_at(c, j - 1))) {
+  if (j > 0 && (is_number_token(c, j - 1) || is_numword(word_at(c, j - 1)))) {
     /* "10 - 15" is a range, "rebels -5" is noise */
     if (!(t->flags & WN_F_LINE)) return 0;
   }
