@@ -1048,8 +1048,11 @@ static int clock_at(const Ctx *c, size_t j, double h, Parse *ps) {
   return 1;
 }
 
-/* "1/5", "3/15"; "12/05/2012" is a date. */
-static int slash_at(const Ctx *c, size_t j, double num, Parse *ps) {
+static int year_like(const Dec *d, double v);
+
+/* "1/5", "3/15"; "12/05/2012" is a date, "1986/87" a (fiscal) year. */
+static int slash_at(const Ctx *c, size_t j, double num, int yearish,
+                    Parse *ps) {
   size_t n;
   const char *t;
   Dec d;
@@ -1059,6 +1062,16 @@ static int slash_at(const Ctx *c, size_t j, double num, Parse *ps) {
   t = tok_text(c, j + 2, &n);
   if (scan_decimal(t, n, &d) != n || d.commas || d.point) return 0;
   den = dec_value(&d);
+  if (yearish && (d.intdigits == 2 || year_like(&d, den)) && !d.leadzero) {
+    set_span(c, &ps->r, j, j + 2);
+    ps->r.value = num;
+    ps->r.high = d.intdigits == 2 ? num - (double)((int64_t)num % 100) + den
+                                  : den;
+    ps->r.kind = WN_NK_YEAR;
+    ps->r.flags |= WN_NF_RANGE;
+    ps->done = 1;
+    return 1;
+  }
   if (tok_is(c, j + 3, "/") && glued(c, j + 3) && glued(c, j + 4) &&
       j + 4 < c->ntok && c->tk[j + 4].cls == WN_TK_NUMBER) {
     set_span(c, &ps->r, j, j + 4);
@@ -1120,7 +1133,8 @@ static int number_token(const Ctx *c, size_t j, Parse *ps, Acc *a) {
     return 1;
   }
   if (d.badgroup == 1) return -1;      /* "1234,567" */
-  if (clock_at(c, j, v, ps) || slash_at(c, j, v, ps)) return 1;
+  if (clock_at(c, j, v, ps) || slash_at(c, j, v, year_like(&d, v), ps))
+    return 1;
   ps->plain4 = year_like(&d, v) && !(ps->r.flags & WN_NF_NEGATIVE);
   a->cur = v;
   a->phase = P_DIGITS;

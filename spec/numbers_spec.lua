@@ -132,6 +132,8 @@ describe("numbers: kinds that are never counts", function()
     assert.equal("year", only("in 2011").kind)
     assert.equal("year", only("1987").kind)
     assert.equal("year", only("the 1990s").kind)
+    assert.same({"year", 1986, 1987}, {only("1986/87").kind, only("1986/87").value,
+                                       only("1986/87").high})
     assert.equal("cardinal", only("more than 2000").kind)
   end)
 
