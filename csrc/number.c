@@ -585,6 +585,11 @@ static int is_numword(const wn_numword *e) {
                e->cls == W_HUNDRED || e->cls == W_SCALE || e->cls == W_ORD);
 }
 
+/* A part of a hyphenated number: number words and denominators. */
+static int is_numpart(const wn_numword *e) {
+  return is_numword(e) || (e && e->cls == W_FRAC);
+}
+
 /* Hyphen between parts of a word: ASCII '-' or U+2010/U+2011. */
 static size_t hyphen_len(const char *s, size_t i, size_t end) {
   if (s[i] == '-') return 1;
@@ -637,7 +642,7 @@ static int word_items(const Ctx *c, size_t j, const wn_numword **items,
     const wn_numword *e;
     while (b < end && (h = hyphen_len(c->s, b, end)) == 0) b++;
     e = part_entry(c, i, b);
-    if (!is_numword(e)) { *rest = i; return k; }
+    if (!is_numpart(e)) { *rest = i; return k; }
     items[k++] = e;
     i = b < end ? b + h : end;
   }
@@ -893,6 +898,15 @@ static int words_at(const Ctx *c, size_t j, Parse *ps) {
     if (!feed(&a, items[m])) break;
   if (m == 0) return 0;
   ps->r.last = (uint32_t)j;
+  if (!rest && m == n - 1 && a.total == 0 && a.cur < 20 &&
+      (items[m]->cls == W_FRAC ||
+       (items[m]->cls == W_ORD && items[m]->value >= 3))) {
+    finish(c, &a, ps, j);              /* "two-thirds", "one-fifth" */
+    ps->r.value = ps->r.high = a.cur / items[m]->value;
+    ps->r.kind = WN_NK_FRACTION;
+    ps->done = 1;
+    return 1;
+  }
   if (rest || m < n) {                 /* "six-country", "11-year" */
     finish(c, &a, ps, j);
     ps->r.kind = WN_NK_ATTRIBUTIVE;

@@ -168,6 +168,8 @@ describe("numbers: kinds that are never counts", function()
     assert.equal(1 / 3, only("a third of").value)
     assert.equal("ordinal", only("a third attack").kind)
     assert.equal(2 / 3, only("two thirds").value)
+    assert.same({"fraction", 2 / 3}, {only("two-thirds of").kind, only("two-thirds of").value})
+    assert.equal(0.2, only("one-fifth").value)
   end)
 
   it("flags money and percentages", function()
