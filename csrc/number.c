@@ -28,7 +28,8 @@
 enum {
   W_NONE = 0, W_UNIT, W_TEEN, W_TENS, W_HUNDRED, W_SCALE, W_VAGUE, W_PAIR,
   W_ALONE, W_ORD, W_FRAC, W_POINT, W_AND, W_A, W_OF, W_MINUS, W_MONTH,
-  W_TIMEUNIT, W_CLOCK, W_MEASURE, W_CURRENCY, W_PERCENT, W_PER, W_QPREV
+  W_TIMEUNIT, W_CLOCK, W_MEASURE, W_CURRENCY, W_PERCENT, W_PER, W_QPREV,
+  W_NO
 };
 
 #define O_PLURAL 1u   /* "thousands", "dozens": vague when standing alone */
@@ -182,6 +183,7 @@ static const WordDef lexicon[] = {
   {"approximately", W_QPREV, 0, 0, 0}, {"roughly", W_QPREV, 0, 0, 0},
   {"estimated", W_QPREV, 0, 0, 0}, {"over", W_QPREV, 0, 0, 0},
   {"under", W_QPREV, 0, 0, 0}, {"exactly", W_QPREV, 0, 0, 0},
+  {"no", W_NO, 0, 0, 0},
 };
 
 static const char *const tens_words[] = {
@@ -892,6 +894,9 @@ static int words_at(const Ctx *c, size_t j, Parse *ps) {
   }
   n = word_items(c, j, items, 4, &rest);
   if (n == 0) return 0;
+  if (n == 1 && items[0]->cls == W_UNIT && items[0]->value == 1 && j > 0 &&
+      cls_at(c, j - 1) == W_NO && !is_numword(word_at(c, j + 1)))
+    return 0;                          /* "no one" is nobody, not a count */
   if (items[0]->cls != W_UNIT && items[0]->cls != W_TEEN &&
       items[0]->cls != W_TENS && items[0]->cls != W_ORD) return 0;
   for (m = 0; m < n; m++)

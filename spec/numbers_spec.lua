@@ -75,6 +75,11 @@ describe("numbers: words", function()
       only("three crore twelve lakh fifty-six thousand seven hundred twenty-one").value)
   end)
 
+  it("does not read the pronoun 'no one' as a number", function()
+    assert.same({}, found("No one was hurt"))
+    assert.same({{"one", 1, "cardinal"}}, found("one of the soldiers"))
+  end)
+
   it("keeps unrelated number words apart", function()
     assert.same({{"one", 1, "cardinal"}, {"one", 1, "cardinal"},
                  {"one", 1, "cardinal"}}, found("one one one"))
