@@ -423,7 +423,7 @@ static void add_digit(Dec *d, int v, int fraction) {
   if (d->sig < 17) {
     d->mant = d->mant * 10 + v;
     if (d->mant > 0) d->sig++;
-    if (fraction) d->exp--;
+    if (fraction && d->exp > -100000) d->exp--;
   } else {
     d->flags |= WN_NF_INEXACT;
     if (!fraction && d->exp < 100000) d->exp++;
@@ -500,8 +500,9 @@ static double acc_value(const Acc *a) { return a->total + a->cur; }
 
 static int feed_scale(Acc *a, double v) {
   if (a->cur > 0) {
-    if (a->last_scale == 0 || v < a->last_scale) a->total += a->cur * v;
-    else a->total = (a->total + a->cur) * v;
+    /* "one million two million" is two numbers */
+    if (a->last_scale != 0 && v >= a->last_scale) return 0;
+    a->total += a->cur * v;
   } else if (a->total > 0 && v > a->last_scale) {
     a->total *= v;                     /* "three thousand millions" */
   } else {
@@ -703,7 +704,8 @@ static int point_at(const Ctx *c, size_t j, double *frac, size_t *last) {
   if (c->tk[j].cls == WN_TK_NUMBER) {
     Dec d;
     t = tok_text(c, j, &n);
-    if (scan_decimal(t, n, &d) != n || d.commas || d.point) return 0;
+    if (scan_decimal(t, n, &d) != n || d.commas || d.point ||
+        d.intdigits > 400) return 0;
     *frac = scaled(d.mant, d.exp - (int)d.intdigits, &d.flags);
     *last = j;
     return 1;
@@ -1344,6 +1346,8 @@ int wn_numbers_parse(const wn_numparser *p, const wn_tokens *t,
     int rc = parse_at(&c, i, &ps);
     if (rc > 0) {
       kind_from_context(&c, &ps);
+      if (isinf(ps.r.value) || isinf(ps.r.high))  /* "tens of thousands of */
+        ps.r.flags |= WN_NF_OVERFLOW;            /* thousands of ..." */
       if (push_number(out, &ps.r) != WN_OK) return WN_ENOMEM;
       i = ps.r.last + 1;
     } else if (rc < 0) {
