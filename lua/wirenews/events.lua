@@ -152,7 +152,10 @@ local function event_place(doc, s, a, b, captured, before_only)
     for _, e in ipairs(places) do if e.stop < a then chosen = chosen or e end end
   else
     for _, e in ipairs(places) do
-      if e.start > b and e.stop <= cb and PLACE_PREPS[word_before(doc.lower, e.start, s.start)] then
+      -- a place introduced by a preposition, or the object right after the
+      -- verb ("began storming Khalidiyeh")
+      if e.start > b and e.stop <= cb and (PLACE_PREPS[word_before(doc.lower, e.start, s.start)]
+          or doc.lower:sub(b + 1, e.start - 1):match("^%s+$")) then
         chosen = e; break
       end
     end
