@@ -89,6 +89,17 @@ describe("default conflict rules", function()
       assert.equal(1, n)
     end)
 
+    it("links a figure reported again to its first report instead of adding it", function()
+      local evs = {}
+      for _, ev in ipairs(events("Nine people were killed in Hama on Monday.\n" ..
+          "Activists said the nine people were killed by shelling.")) do
+        if ev.kind == "killed" then evs[#evs + 1] = ev end
+      end
+      assert.equal(2, #evs)
+      assert.is_true(null(evs[1].same_as))
+      assert.equal(0, evs[2].same_as)
+    end)
+
     it("does not count years, dates, durations, ordinals or attributes", function()
       assert.same({}, counted("In 2011, on May 25, after 15 months and on the fifth day of the 11-year rule, " ..
         "the six-country council met."))

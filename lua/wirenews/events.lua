@@ -422,6 +422,7 @@ function M.extract(doc, engine)
   attribution.attach_sources(doc, engine, events)
   M.mark_unconfirmed(doc, h, events)
   M.reconcile(events)
+  M.link_repeats(events)
   return events
 end
 
@@ -492,6 +493,29 @@ function M.reconcile(events)
           end
         end
       end
+    end
+  end
+end
+
+--- Marks a figure reported again later in the article ("nine people were
+-- killed ... the nine deaths") with `same_as`, the 0-based index of its
+-- first report, so totals are not added twice.  Same kind, value,
+-- qualifier and cumulative flag, compatible victims, different sentences.
+function M.link_repeats(events)
+  local first = {}
+  for i, ev in ipairs(events) do
+    ev.same_as = json.null
+    if ev.count ~= json.null and ev.part_of == json.null then
+      local key = table.concat({ev.kind, tostring(ev.count.value), ev.count.qualifier,
+                                tostring(ev.cumulative)}, "|")
+      local f = first[key]
+      if f and f._sentence ~= ev._sentence and
+         (f.victim == json.null or ev.victim == json.null or f.victim == ev.victim) then
+        ev.same_as = f._index - 1
+      elseif not f then
+        first[key] = ev
+      end
+      ev._index = i
     end
   end
 end
