@@ -402,7 +402,11 @@ function M.extract(doc, engine)
           if x == ev then
             x.perpetrator = event_perpetrator(doc, s, x.start, x.stop, rule.voice == "passive") or json.null
           else
-            x.perpetrator = ev.perpetrator   -- conjuncts share the head's
+            -- conjuncts and subsets share the head's perpetrator, and its
+            -- place and time when their own clause names none
+            x.perpetrator = ev.perpetrator
+            if x.place == json.null then x.place = ev.place end
+            if x.time == json.null then x.time = ev.time end
           end
           if x.count == json.null then x.cumulative = false end
           if x.count ~= json.null then by_count[x.count.start] = x
