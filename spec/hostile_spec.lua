@@ -212,6 +212,104 @@ describe("hostile text for the sentence splitter", function()
   end)
 end)
 
+describe("hostile gazetteer data", function()
+  -- Writes text to a temporary file, loads it into a fresh gazetteer.
+  local function load_tsv(text, gz)
+    local path = os.tmpname()
+    local f = assert(io.open(path, "wb"))
+    f:write(text)
+    f:close()
+    gz = gz or wn.gazetteer()
+    local n, err = gz:load(path)
+    os.remove(path)
+    return gz, n, err and err:gsub("^[^:]*:", "FILE:")
+  end
+
+  it("loads a line with 100,000 aliases and matches the last one", function()
+    local aliases = {}
+    for i = 1, 100000 do aliases[i] = "Qrya" .. i end
+    local gz, n = load_tsv("big\tKfar Zita\tplace\t\t\t\t\t\t" ..
+                           table.concat(aliases, "|") .. "\n")
+    assert.equal(1, n)
+    assert.equal(100001, gz:names())
+    local m = gz:match("shelling in Qrya100000 and Kfar Zita")
+    assert.same({"Qrya100000", "Kfar Zita"}, {m[1].text, m[2].text})
+    assert.same({"big", "big"}, {m[1].id, m[2].id})
+  end)
+
+  it("keeps records with duplicate ids apart and matches deterministically", function()
+    local tsv = "dup\tAleppo\tplace\ndup\tAleppo\tactor\ndup\tHalab\tplace\n"
+    local gz, n = load_tsv(tsv)
+    assert.equal(3, n)
+    local m = gz:match("Aleppo and Halab")
+    assert.same({"dup", "dup"}, {m[1].id, m[2].id})
+    assert.equal("place", m[1].kind)            -- the first added wins
+    assert.equal(3, #gz:match("Aleppo and Halab", "all"))
+    assert.same(m, (load_tsv(tsv)):match("Aleppo and Halab"))
+  end)
+
+  it("rejects a file with a bad line and leaves the gazetteer unchanged", function()
+    local gz = load_tsv("a\tHoms\tplace\n")
+    local before = gz:names()
+    local _, n, err = load_tsv("b\tHama\tplace\nbad\t\u{AB}\tplace\n", gz)
+    assert.is_nil(n)
+    assert.equal("FILE:2: name has no word to match, or over 32 words", err)
+    _, n, err = load_tsv("c\tIdlib\tplace\t\t\t\t\t\tIdleb|\u{BB}\n", gz)
+    assert.is_nil(n)
+    assert.equal("FILE:1: alias 2 has no word to match, or over 32 words", err)
+    assert.equal(1, #gz)
+    assert.equal(before, gz:names())
+    assert.same({}, gz:match("Hama and Idlib and Idleb"))
+  end)
+
+  it("rejects names of more than 32 words", function()
+    local long = string.rep("Wadi ", 33) .. "Barada"
+    local _, n, err = load_tsv("w\t" .. long .. "\tplace\n")
+    assert.is_nil(n)
+    assert.matches("FILE:1: name has no word to match, or over 32 words", err, 1, true)
+  end)
+
+  it("rejects NUL bytes in fields instead of cutting the id", function()
+    local _, n, err = load_tsv("x\0y\tHoms\tplace\n")
+    assert.is_nil(n)
+    assert.equal("FILE:1: NUL byte in a field", err)
+  end)
+
+  it("rejects invalid UTF-8 and too many fields with the line", function()
+    local _, n, err = load_tsv("# ok\n\na\tHoms\xFF\tplace\n")
+    assert.is_nil(n)
+    assert.equal("FILE:3: invalid UTF-8", err)
+    _, n, err = load_tsv("a\tHoms\tplace" .. string.rep("\tx", 10) .. "\n")
+    assert.is_nil(n)
+    assert.equal("FILE:1: more than 12 tab-separated fields", err)
+  end)
+
+  it("loads an empty file and a file of comments as no records", function()
+    local _, n = load_tsv("")
+    assert.equal(0, n)
+    _, n = load_tsv("# nothing\n\n\r\n")
+    assert.equal(0, n)
+  end)
+
+  it("never returns overlapping longest matches when an article is a name", function()
+    local gz = load_tsv("a\tAl\tactor\nh\tAl-Hafa\tplace\n")
+    local m = gz:match("in Al-Hafa today")
+    assert.equal(2, #m)
+    assert.is_true(m[2].start > m[1].stop)
+    assert.same({"Al", "Hafa"}, {m[1].text, m[2].text})
+  end)
+
+  it("matches hostile text without crashing", function()
+    local gz = wn.gazetteer()
+    load_tsv("k\tKfar Zita\tplace\t\t\t\t\t\tKafr Zita\n", gz)
+    local nested = string.rep("(\"[\u{AB}", 20000) .. "Kfar Zita" ..
+                   string.rep("\u{BB}]\")", 20000)
+    assert.equal(1, #gz:match(nested))
+    assert.equal(0, #gz:match("\xFF\xFE\0Kfar\0Zita\xED\xA0\x80"))
+    assert.equal(100000, #gz:match(string.rep("Kafr Zita\n\n", 100000)))
+  end)
+end)
+
 describe("userdata lifetime", function()
   it("keeps a token array valid after its text string is collected", function()
     local toks
@@ -276,6 +374,23 @@ describe("userdata lifetime", function()
     assert.same({}, toks:column("start", math.maxinteger, math.mininteger))
     assert.is_nil(toks:locate(math.maxinteger))
     assert.equal(1, toks:locate(math.mininteger))
+  end)
+
+  it("closes gazetteers and their match arrays idempotently", function()
+    local gz = wn.gazetteer()
+    assert(gz:add{id = "h", name = "Homs", kind = "place"})
+    local ms = gz:scan("Homs and Homs")
+    assert.equal(2, #ms)
+    ms:close(); ms:close()
+    assert.equal("wirenews.GazetteerMatches (closed)", tostring(ms))
+    assert.error_matches(function() ms:at(1) end, "matches are closed")
+    local live = gz:scan("Homs")
+    gz:close(); gz:close()
+    assert.equal("wirenews.Gazetteer (closed)", tostring(gz))
+    assert.error_matches(function() gz:match("Homs") end, "gazetteer is closed")
+    assert.equal(1, (live:at(1)))            -- results outlive the gazetteer
+    gz, ms, live = nil, nil, nil
+    collectgarbage(); collectgarbage()
   end)
 
   it("raises on wrong argument types", function()
