@@ -430,6 +430,7 @@ int luaopen_wirenews_core(lua_State *L) {
   wn_newclass(L, WN_LEXICON_MT, lexicon_methods);
   luaL_newlib(L, core_funcs);
   wn_open_gazetteer(L);
+  wn_open_number(L);
   set_flags(L);
   wn_open_sentence(L);
   wn_open_document(L);

@@ -84,5 +84,11 @@ M.clean = document.clean
 M.dateline = require("wirenews.dateline").parse
 --- wn.times(text, {date = "YYYY-MM-DD"}): time expressions.
 M.times = require("wirenews.times").find
+--- Numbers of a text with their kinds (a wirenews.Numbers userdata:
+-- #nums, nums[i] -> record table, nums:find(pos)); see wirenews.numbers.
+M.numbers = function(text) return require("wirenews.numbers").numbers(text) end
+
+--- Count expressions with qualifiers and low/high; see wirenews.counts.
+M.counts = function(text) return require("wirenews.counts").counts(text) end
 
 return M
