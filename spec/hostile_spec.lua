@@ -212,6 +212,48 @@ describe("hostile text for the sentence splitter", function()
   end)
 end)
 
+describe("hostile text for the number parser", function()
+  it("reads a number of 10,000 digits as an overflowing cardinal, not a count", function()
+    local digits = string.rep("9", 10000)
+    local nums = wn.numbers("about " .. digits .. " dead")
+    assert.equal(1, #nums)
+    local r = nums[1]
+    assert.same({"cardinal", 7, 10006, math.huge, true, true},
+                {r.kind, r.start, r.stop, r.value, r.overflow, r.inexact})
+    assert.equal(0, #wn.counts("killed " .. digits .. " people"))
+    local grouped = wn.numbers("1" .. string.rep(",000", 3333))
+    assert.is_true(grouped[1].overflow)
+    assert.equal(13333, grouped[1].stop)
+  end)
+
+  it("reads 100,000 number words one after another", function()
+    local nums = wn.numbers(string.rep("one ", 100000))
+    assert.equal(100000, #nums)
+    assert.equal(1, nums[100000].value)
+  end)
+
+  it("finds numbers after 1,000,000 empty paragraphs and in nested brackets", function()
+    local nums = wn.numbers(string.rep("\n\n", 1000000) .. "12 dead")
+    assert.same({12, 2000001}, {nums[1].value, nums[1].start})
+    local nested = string.rep("([\"", 30000) .. "13,500" .. string.rep("\"])", 30000)
+    assert.equal(13500, wn.numbers(nested)[1].value)
+  end)
+
+  it("keeps invalid bytes and NULs out of numbers", function()
+    local nums = wn.numbers("\xFF12\0 34\xED\xA0\x80 five\0")
+    assert.same({12, 34, 5}, {nums[1].value, nums[2].value, nums[3].value})
+  end)
+
+  it("keeps a number array valid after its text is collected", function()
+    local nums = wn.numbers(table.concat({"killed", "42", "people"}, " "))
+    collectgarbage(); collectgarbage()
+    assert.equal("42", nums[1].text)
+    nums:close(); nums:close()
+    assert.error_matches(function() nums:get(1) end, "number array is closed")
+    assert.equal(0, #nums)
+  end)
+end)
+
 describe("hostile gazetteer data", function()
   -- Writes text to a temporary file, loads it into a fresh gazetteer.
   local function load_tsv(text, gz)
@@ -391,6 +433,36 @@ describe("userdata lifetime", function()
     assert.equal(1, (live:at(1)))            -- results outlive the gazetteer
     gz, ms, live = nil, nil, nil
     collectgarbage(); collectgarbage()
+  end)
+
+  -- Under the sanitizer build (busted --run=sanitize) any signed overflow
+  -- or out-of-bounds read in a binding aborts the run, so this sweep fails.
+  it("takes extreme integers in every method without undefined behaviour", function()
+    local gz = wn.gazetteer()
+    assert(gz:add{id = "h", name = "Homs", kind = "place"})
+    local toks = wn.tokens("1 and 2 in Homs")
+    local objects = {
+      toks, core.lexicon{"a"}, wn.numbers("1 and 2 and 3"),
+      core.number_parser(), gz._c, gz:scan("Homs"),
+    }
+    local ints = {math.maxinteger, math.mininteger, -1, 0, 1, 2}
+    local firsts = {false, "start", "value", "text", "record"}
+    local calls = 0
+    for _, obj in ipairs(objects) do
+      for name, fn in pairs(getmetatable(obj)) do
+        if type(fn) == "function" and not name:match("^__") and name ~= "close" then
+          for _, first in ipairs(firsts) do
+            for _, a in ipairs(ints) do
+              for _, b in ipairs(ints) do
+                if first then pcall(fn, obj, first, a, b) else pcall(fn, obj, a, b) end
+                calls = calls + 1
+              end
+            end
+          end
+        end
+      end
+    end
+    assert.is_true(calls > 1000)
   end)
 
   it("raises on wrong argument types", function()

@@ -45,7 +45,7 @@ local lexicon = core.lexicon{"killed", "said", "Syria", ["rebels"] = 7}
 local sentences = require("wirenews.sentences")
 local gazetteer = require("wirenews.gazetteer")
 local places = gazetteer.default()
-local found, bytes, nsent, nmatch = 0, 0, 0, 0
+local found, bytes, nsent, nmatch, nnum = 0, 0, 0, 0, 0
 for i, text in ipairs(texts) do
   bytes = bytes + #text
   local toks = wn.tokens(text)
@@ -59,6 +59,9 @@ for i, text in ipairs(texts) do
   nsent = nsent + #starts
   nsent = nsent + #wn.sentences(text, { abbreviations = { "Fla" } })
   nmatch = nmatch + #places:match(toks, i % 4 == 0 and "all" or nil)
+  local nums = wn.numbers(text)
+  nnum = nnum + #nums + #wn.counts(text)
+  if #nums > 0 then nums:records(); nums:within(1, #text); nums:find(1) end
   local scanned = places:scan(text)
   if #scanned > 0 then scanned:at(1); scanned:column("record") end
   if i % 5 == 0 then scanned:close() end
@@ -107,5 +110,5 @@ do
 end
 collectgarbage(); collectgarbage()
 print(string.format("valgrind workload: %d texts, %d bytes, %d lexicon hits, "
-                    .. "%d sentences, %d gazetteer matches", #texts, bytes, found,
-                    nsent, nmatch))
+                    .. "%d sentences, %d gazetteer matches, %d numbers and counts",
+                    #texts, bytes, found, nsent, nmatch, nnum))
