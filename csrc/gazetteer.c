@@ -325,6 +325,7 @@ static int is_hyphen_at(const unsigned char *p, size_t i, size_t end,
 typedef struct Units {
   Unit *v;
   size_t n, cap;
+  int probe;          /* intern nothing: any word with a key gets key 1 */
 } Units;
 
 static int unit_push(Units *u, uint32_t key, uint32_t start, uint32_t stop,
@@ -392,7 +393,7 @@ static int word_units(const wn_gazetteer *gz, wn_gazetteer *mgz,
     }
     klen = wn_norm_word(&gz->norm, text + a, i - a, key, &info);
     if ((info & WN_W_UPPER) && klen < 2) info &= ~WN_W_UPPER;
-    kn = key_of(gz, mgz, key, klen);
+    kn = u->probe ? (klen != 0) : key_of(gz, mgz, key, klen);
     if (mgz && klen && kn == 0) return WN_ENOMEM;
     info |= U_WORD;
     if (i < end) info |= U_JOINED;
@@ -440,7 +441,7 @@ static int build_units(const wn_gazetteer *gz, wn_gazetteer *mgz,
       size_t n = tk->stop - tk->start + 1;
       if (tk->cls != WN_TK_INVALID && !(tk->flags & (WN_F_URL | WN_F_CONTROL))
           && n <= WN_KEY_MAX) {
-        key = key_of(gz, mgz, text + tk->start - 1, n);
+        key = u->probe ? 1 : key_of(gz, mgz, text + tk->start - 1, n);
         if (mgz && key == 0) return WN_ENOMEM;
       }
       rc = unit_push(u, key, tk->start, tk->stop, tok, 0);
@@ -520,21 +521,25 @@ static void link_name(wn_gazetteer *gz, uint32_t state, uint32_t ni) {
   *link = ni + 1;
 }
 
-int wn_gz_add_name(wn_gazetteer *gz, uint32_t rec, const char *name,
-                   size_t len, int casepolicy, int tag, int priority) {
+/*
+** The words of a name: their key numbers and case requirements, *nw of
+** them.  With probe set nothing is interned, so a name can be checked
+** before anything is added.  WN_EINVAL as for wn_gz_add_name.
+*/
+static int name_keys(wn_gazetteer *gz, const char *name, size_t len,
+                     int casepolicy, int probe, uint32_t *keys, uint8_t *req,
+                     size_t *nw) {
   Units u;
-  uint32_t keys[MAX_WORDS], state = 0;
-  uint8_t req[MAX_WORDS];
-  size_t k, nw = 0, skips = 0;
+  size_t k, skips = 0;
   int rc, words = 0;
-  Name *nm;
-  if (rec >= gz->nrecs) return WN_EINVAL;
+  *nw = 0;
   rc = wn_tokenize(&gz->scratch_toks, name, len);
   if (rc != WN_OK) return rc;
   u.v = (Unit *)gz->scratch.scratch;
   u.cap = gz->scratch.scratch_cap / sizeof(Unit);
   u.n = 0;
-  rc = build_units(gz, gz, name, &gz->scratch_toks, &u, NULL);
+  u.probe = probe;
+  rc = build_units(gz, probe ? NULL : gz, name, &gz->scratch_toks, &u, NULL);
   gz->scratch.scratch = u.v;
   gz->scratch.scratch_cap = u.cap * sizeof(Unit);
   if (rc != WN_OK) return rc;
@@ -542,12 +547,26 @@ int wn_gz_add_name(wn_gazetteer *gz, uint32_t rec, const char *name,
   for (k = 0; k < u.n; k++) skips += (u.v[k].info & WN_W_ARTICLE) != 0;
   for (k = 0; k < u.n; k++) {
     if ((u.v[k].info & WN_W_ARTICLE) && skips < u.n) continue;
-    if (u.v[k].key == 0 || nw == MAX_WORDS) return WN_EINVAL;
+    if (u.v[k].key == 0 || *nw == MAX_WORDS) return WN_EINVAL;
     words |= (u.v[k].info & U_WORD) != 0;
-    keys[nw] = u.v[k].key;
-    req[nw++] = case_req(u.v[k].info, casepolicy);
+    keys[*nw] = u.v[k].key;
+    req[(*nw)++] = case_req(u.v[k].info, casepolicy);
   }
-  if (!words) return WN_EINVAL;
+  return words ? WN_OK : WN_EINVAL;
+}
+
+int wn_gz_add_name(wn_gazetteer *gz, uint32_t rec, const char *name,
+                   size_t len, int casepolicy, int tag, int priority) {
+  uint32_t keys[MAX_WORDS], state = 0;
+  uint8_t req[MAX_WORDS];
+  size_t k, nw;
+  int rc;
+  Name *nm;
+  if (rec >= gz->nrecs) return WN_EINVAL;
+  /* checked first, so a rejected name interns nothing */
+  rc = name_keys(gz, name, len, casepolicy, 1, keys, req, &nw);
+  if (rc == WN_OK) rc = name_keys(gz, name, len, casepolicy, 0, keys, req, &nw);
+  if (rc != WN_OK) return rc;
   for (k = 0; k < nw; k++)
     if ((rc = step_create(gz, state, keys[k], &state)) != WN_OK) return rc;
   if (has_same_name(gz, state, rec, req, nw)) return WN_OK;
@@ -612,10 +631,13 @@ static size_t lead_unit(const Unit *u, size_t i) {
   return i;
 }
 
+/* Emits the name ni over units i..j; a leading article before i is taken
+** only from unit floor on (it may end the previous longest match). */
 static int emit(wn_gz_matches *out, const Unit *u, size_t i, size_t j,
-                uint32_t ni, const Name *nm) {
+                size_t floor, uint32_t ni, const Name *nm) {
   wn_gz_match *m;
   size_t a = lead_unit(u, i);
+  if (a < floor) a = i;
   if (out->n == out->cap) {
     int rc = grow_array((void **)&out->v, &out->cap, out->n + 1,
                         sizeof(wn_gz_match));
@@ -646,7 +668,7 @@ static size_t next_unit(const Unit *u, size_t n, size_t j) {
 ** (or stays i - 1 ... i.e. unchanged when there is none).
 */
 static int walk(const wn_gazetteer *gz, const Unit *u, size_t n, size_t i,
-                int mode, wn_gz_matches *out, size_t *end) {
+                size_t floor, int mode, wn_gz_matches *out, size_t *end) {
   uint32_t path[MAX_WORDS], state, best = 0;
   size_t depth = 1, j = i, bestj = 0;
   state = u[i].key ? gz->root[u[i].key] : 0;
@@ -657,7 +679,7 @@ static int walk(const wn_gazetteer *gz, const Unit *u, size_t n, size_t i,
       const Name *nm = &gz->names[ni - 1];
       if (!case_ok(gz, nm, u, path)) continue;
       if (mode == WN_GZ_ALL) {
-        int rc = emit(out, u, i, j, ni - 1, nm);
+        int rc = emit(out, u, i, j, floor, ni - 1, nm);
         if (rc != WN_OK) return rc;
       } else {
         best = ni;
@@ -673,7 +695,7 @@ static int walk(const wn_gazetteer *gz, const Unit *u, size_t n, size_t i,
   }
   if (best != 0) {
     *end = bestj;
-    return emit(out, u, i, bestj, best - 1, &gz->names[best - 1]);
+    return emit(out, u, i, bestj, floor, best - 1, &gz->names[best - 1]);
   }
   return WN_OK;
 }
@@ -681,7 +703,7 @@ static int walk(const wn_gazetteer *gz, const Unit *u, size_t n, size_t i,
 int wn_gz_find(const wn_gazetteer *gz, const char *text,
                 const wn_tokens *toks, int mode, wn_gz_matches *out) {
   Units u;
-  size_t i;
+  size_t i, floor = 0;        /* longest mode: the first unit still free */
   int rc;
   out->n = 0;
   if (out->cache_owner != gz || out->cache_keys != gz->vn) {
@@ -694,16 +716,20 @@ int wn_gz_find(const wn_gazetteer *gz, const char *text,
   u.v = (Unit *)out->scratch;
   u.cap = out->scratch_cap / sizeof(Unit);
   u.n = 0;
+  u.probe = 0;
   rc = build_units(gz, NULL, text, toks, &u, (CacheSlot *)out->cache);
   out->scratch = u.v;
   out->scratch_cap = u.cap * sizeof(Unit);
   if (rc != WN_OK) return rc;
   for (i = 0; i < u.n; i++) {
-    size_t end = i;
+    size_t end = i, found = out->n;
     if (u.v[i].key == 0 || gz->root[u.v[i].key] == 0) continue;
-    rc = walk(gz, u.v, u.n, i, mode, out, &end);
+    rc = walk(gz, u.v, u.n, i, floor, mode, out, &end);
     if (rc != WN_OK) return rc;
-    if (mode != WN_GZ_ALL) i = end;
+    if (mode != WN_GZ_ALL && out->n > found) {
+      i = end;
+      floor = end + 1;
+    }
   }
   return WN_OK;
 }
@@ -797,9 +823,13 @@ static int check_line(const Line *ln, size_t lineno, wn_gz_error *err) {
       return fail(err, lineno, msg);
     }
   }
-  for (k = 0; k < ln->nf; k++)
+  for (k = 0; k < ln->nf; k++) {
     if (ln->len[k] >= 1024 && k != 1 && k != 8)
       return fail(err, lineno, "field longer than 1023 bytes");
+    /* fields are stored as C strings: a NUL would cut them silently */
+    if (memchr(ln->f[k], '\0', ln->len[k]) != NULL)
+      return fail(err, lineno, "NUL byte in a field");
+  }
   if (!has_keyable_char(ln->f[1], ln->len[1]))
     return fail(err, lineno, "name has no letter or digit");
   if ((field_len(ln, 6) == 0) != (field_len(ln, 7) == 0))
@@ -876,6 +906,33 @@ static int add_line(wn_gazetteer *gz, const Line *ln) {
   return rc;
 }
 
+/* Would the name and every alias of a line be accepted?  Checked before
+** anything is added, so a rejected file leaves the gazetteer unchanged. */
+static int check_names(wn_gazetteer *gz, const Line *ln, size_t lineno,
+                       wn_gz_error *err) {
+  uint32_t keys[MAX_WORDS];
+  uint8_t req[MAX_WORDS];
+  size_t nw, n = field_len(ln, 8), a = 0, i, k = 0;
+  int rc = name_keys(gz, ln->f[1], ln->len[1], WN_CASE_NAME, 1, keys, req,
+                     &nw);
+  if (rc == WN_EINVAL)
+    return fail(err, lineno, "name has no word to match, or over 32 words");
+  for (i = 0; rc == WN_OK && n > 0 && i <= n; i++) {
+    if (i == n || ln->f[8][i] == '|') {
+      k++;
+      rc = name_keys(gz, ln->f[8] + a, i - a, WN_CASE_NAME, 1, keys, req, &nw);
+      if (rc == WN_EINVAL) {
+        char msg[80];
+        snprintf(msg, sizeof msg, "alias %u has no word to match, or over "
+                 "32 words", (unsigned)k);
+        return fail(err, lineno, msg);
+      }
+      a = i + 1;
+    }
+  }
+  return rc;
+}
+
 /* Calls each line's handler (check or add); pass 0 checks, 1 adds. */
 static int each_line(wn_gazetteer *gz, const char *buf, size_t len, int pass,
                      wn_gz_error *err) {
@@ -894,6 +951,7 @@ static int each_line(wn_gazetteer *gz, const char *buf, size_t len, int pass,
       if (!split_line(s, n, &ln))
         return fail(err, lineno, "more than 12 tab-separated fields");
       if ((rc = check_line(&ln, lineno, err)) != WN_OK) return rc;
+      if ((rc = check_names(gz, &ln, lineno, err)) != WN_OK) return rc;
     } else {
       split_line(s, n, &ln);
       rc = add_line(gz, &ln);
