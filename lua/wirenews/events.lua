@@ -16,10 +16,16 @@ local W, SP, COUNT, OPT = dsl.W, dsl.SP, dsl.COUNT, dsl.OPT
 
 -- Records of a sorted list that fall inside [a, b].
 local function within(list, a, b)
+  local lo, hi = 1, #list + 1           -- first record with start >= a
+  while lo < hi do
+    local mid = (lo + hi) // 2
+    if list[mid].start < a then lo = mid + 1 else hi = mid end
+  end
   local out = {}
-  for _, r in ipairs(list) do
+  for k = lo, #list do
+    local r = list[k]
     if r.start > b then break end
-    if r.start >= a and r.stop <= b then out[#out + 1] = r end
+    if r.stop <= b then out[#out + 1] = r end
   end
   return out
 end
@@ -146,7 +152,10 @@ local function event_place(doc, s, a, b, captured, before_only)
     for _, e in ipairs(places) do if e.stop < a then chosen = chosen or e end end
   else
     for _, e in ipairs(places) do
-      if e.start > b and e.stop <= cb and PLACE_PREPS[word_before(doc.lower, e.start, s.start)] then
+      -- a place introduced by a preposition, or the object right after the
+      -- verb ("began storming Khalidiyeh")
+      if e.start > b and e.stop <= cb and (PLACE_PREPS[word_before(doc.lower, e.start, s.start)]
+          or doc.lower:sub(b + 1, e.start - 1):match("^%s+$")) then
         chosen = e; break
       end
     end
@@ -341,8 +350,9 @@ function M.extract(doc, engine)
   local by_trigger = {}    -- "kind:start" -> event for count-less events
   for si, s in ipairs(doc.sentences) do
     local subject = doc.lower:sub(s.start, s.stop)
-    local ctx = context(doc, s)
-    local found = engine:run(subject, ctx, doc.toks, s.ti, s.tj)
+    local ctx
+    local found = engine:run(subject, function() ctx = context(doc, s); return ctx end,
+                             doc.toks, s.ti, s.tj)
     local sentence_events = {}
     for _, hit in ipairs(found) do
       local rule, m = hit.rule, hit.m
