@@ -678,11 +678,16 @@ static int vague_at(const Ctx *c, size_t a, size_t j, Parse *ps) {
       last += 2;
     } else break;
   }
-  while (continues(c, last + 1) && (e2 = word_at(c, last + 1)) != NULL &&
-         !(e2->opt & O_PLURAL) &&
-         (e2->cls == W_HUNDRED || (e2->cls == W_SCALE && e2->value >= 1000))) {
-    fig *= e2->value;                  /* "several hundred", "a few thousand" */
-    last++;
+  for (;;) {            /* "several hundred", "a few dozen", "a couple of
+                           thousand" */
+    size_t k = last + 1;
+    if (!ends_scale && cls_at(c, k) == W_OF) k++;
+    if (!continues(c, k) || (e2 = word_at(c, k)) == NULL ||
+        (e2->opt & O_PLURAL) ||
+        !(e2->cls == W_HUNDRED || (e2->cls == W_SCALE && e2->value >= 12)))
+      break;
+    fig *= e2->value;
+    last = k;
     ends_scale = 1;
   }
   if (!ends_scale && cls_at(c, last + 1) == W_OF && continues(c, last + 1)) {

@@ -70,6 +70,11 @@ describe("counts: ranges and hedged upper figures", function()
     assert.same({"two or three", 2, "at_least", 2, 3}, brief(one("two or three soldiers")))
   end)
 
+  it("gives a range the kind of its second end", function()
+    assert.same({}, wn.counts("for three to four days"))
+    assert.same({}, wn.counts("10 to 15 km away"))
+  end)
+
   it("does not read a change 'from 30 to 47' as a range", function()
     assert.equal(2, #wn.counts("the toll rose from 30 to 47"))
   end)

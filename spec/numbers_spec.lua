@@ -105,6 +105,8 @@ describe("numbers: vague quantities", function()
                 found("hundreds of thousands of"))
     assert.same({{"a handful of", 3, "vague"}}, found("a handful of"))
     assert.same({{"several hundred", 300, "vague"}}, found("several hundred"))
+    assert.same({{"a couple of hundred", 200, "vague"}}, found("a couple of hundred"))
+    assert.same({{"a few dozen", 36, "vague"}}, found("a few dozen"))
     assert.same({{"millions", 1000000, "vague"}}, found("millions"))
   end)
 

@@ -222,7 +222,10 @@ local function build(text, nums, i, q, start)
     q = nil
   elseif not ranged and not pat.from_before:match(text:sub(math.max(1, start - 8), start - 1)) then
     local p = pat.range_at:match(text, r.stop + 1)
-    local j = p and countable_at(nums, p)
+    local j = p and nums:find(p)
+    if j and not M.countable(nums, j) then
+      return nil                       -- "three to four days": a duration
+    end
     local r2 = j and nums[j]
     if r2 and r2.value > r.value and not r2.range then
       high, ranged, count.stop, used[j] = r2.value, true, r2.stop, true
