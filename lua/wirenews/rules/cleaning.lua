@@ -191,7 +191,7 @@ R.rules = {
   { id = "caption.photo_credit", kind = "caption", max_words = 60,
     -- a plain search for the common part first: most paragraphs have none
     test = function(p)
-      local t = p.text:lower()
+      local t = p.norm
       if not (t:find("photo", 1, true) or t:find("getty", 1, true) or t:find("reuters/", 1, true)) then
         return false
       end
