@@ -98,15 +98,18 @@ local sep = ws^0 * P","^-1 * ws^0
 
 -- Wire junk before the place: "****LONDON", "RPT --LUDWIGSHAFEN".
 local junk = P"*"^1 + P"RPT" * hs^0 * P"-"^1 * hs^0
+-- "ROME (ITALY), 28 APR 89 (ANSA) --": a country in brackets before a
+-- comma is a region; in brackets before the dash it is the agency.
+local bracket_region = hs^0 * P"(" * Cg(C((1 - S"()\n")^1), "region") * P")" * #(ws^0 * P",")
 local place = Cg(Cp(), "place_start") * Cg(C(place_words), "place_text")
-  * Cg(Cp(), "place_end")
-  * (ws^0 * P"," * ws^0 * -date_start * -agency
+  * Cg(Cp(), "place_end") * bracket_region^-1
+  * (ws^0 * P"," * ws^0 * -date_start * -agency * -P"NO DATE"
       * Cg(C(place_words), "region") * #(sep * (date_start + agency + dash)))^-1
 -- "KANSAS CITY, Mo. - March 13 - ": a dash may come before the date.
 local before_date = sep * (dash * ws^0 * #date_start)^-1
 
 local grammar = ws^0 * junk^-1 * Cg(Cp(), "start")
-  * (-date_start * place * (before_date * date)^-1 + date)
+  * (-date_start * place * (before_date * (date + P"NO DATE"))^-1 + date)
   * (sep * agency)^-1
   * ws^0 * P","^-1 * ws^0 * dash * hs^0 * Cg(Cp(), "after")
 
