@@ -122,11 +122,21 @@ local function paragraph_info(text, para, index, count)
   return setmetatable({text = t, nwords = n, index = index, count = count}, Info)
 end
 
+-- rule.exact as a set, built once per rule table.
+local exact_sets = setmetatable({}, {__mode = "k"})
+local function exact_set(rule)
+  local set = exact_sets[rule]
+  if not set then
+    set = {}
+    for _, e in ipairs(rule.exact) do set[e] = true end
+    exact_sets[rule] = set
+  end
+  return set
+end
+
 local function rule_matches(rule, p, rules)
   if rule.max_words and p.nwords > rule.max_words then return false end
-  if rule.exact then
-    for _, e in ipairs(rule.exact) do if p.norm == e then return true end end
-  end
+  if rule.exact and exact_set(rule)[p.norm] then return true end
   if rule.patterns then
     for _, pat in ipairs(rule.patterns) do
       if p.norm:find(pat) then return true end

@@ -210,7 +210,7 @@ R.duplicates = {
   min_words_exact = 4,   -- shorter repeats ("He said.") are left alone
   min_words_near = 8,    -- word-shingle comparison only for longer paragraphs
   shingle = 3,           -- words per shingle
-  max_shingles = 256,    -- shingles kept per paragraph (bounds the cost)
+  max_shingles = 64,     -- shingles kept per paragraph (bounds the cost)
   max_postings = 32,     -- paragraphs remembered per shingle
   threshold = 0.6,       -- Jaccard similarity at or above which it is a repeat
 }
