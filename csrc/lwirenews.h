@@ -37,8 +37,13 @@ int wn_pusherror(lua_State *L, int code);
 ** metatable tname (with __index = itself) when tname is not NULL. */
 void wn_newclass(lua_State *L, const char *tname, const luaL_Reg *methods);
 
+/* Adds core.gazetteer and its classes (lwirenews_gazetteer.c). */
+void wn_open_gazetteer(lua_State *L);
+
 /* lwirenews_sentence.c: core.sentences */
 void wn_open_sentence(lua_State *L);
 void wn_open_document(lua_State *L);
+/* Role bindings: each adds its functions to the module table on top. */
+void wn_open_number(lua_State *L);
 
 #endif

@@ -145,11 +145,163 @@ void wn_spans_init(wn_spans *s);
 void wn_spans_free(wn_spans *s);
 int  wn_spans_push(wn_spans *s, uint32_t start, uint32_t stop);
 
+/* ------------------------------------------------- normalize.c, gazetteer.c */
+
+/*
+** Gazetteer matching works on normalised words ("keys").  A word is a
+** token, or a part of a hyphenated token ("Al-Hafa" is "Al" + "Hafa"), so
+** hyphen and space are equivalent.  normalize.c turns one word into its key:
+**   1. case folding; diacritics removed (ā -> a, ḥ -> h, ş -> s); marks
+**      dropped (ʿ ʾ ' ’ ` and the stops of "U.N.");
+**   2. a doubled ASCII consonant written once ("Assad" -> "asad");
+**   3. the variant rules, applied in one left-to-right pass, longest rule
+**      first at each position; "^" and "$" anchor a rule to the start or
+**      end of the word ("ou" -> "u", "iyeh$" -> "iya", "^kafr$" -> "kfar").
+** Words in the article list (al, el, ad, as, ash ...) are marked: they are
+** optional in names, so "Al-Hafa", "Al Hafa" and "Hafa" have the same key.
+** The rules and the article list come from the caller (the Lua table in
+** lua/wirenews/data/variants.lua); nothing is built in except steps 1-2.
+*/
+#define WN_KEY_MAX 96            /* bytes of one key; longer words have none */
+
+/* What wn_norm_word learnt about a word besides its key. */
+#define WN_W_CAP      0x01u      /* first letter upper case */
+#define WN_W_UPPER    0x02u      /* every letter upper case */
+#define WN_W_ARTICLE  0x04u      /* an article when joined by a hyphen */
+#define WN_W_SOLO     0x08u      /* an article even as a word of its own */
+
+typedef struct wn_keyrule {
+  char *from, *to;
+  uint8_t flen, tlen;
+  uint8_t anchor;                /* 1 = at start, 2 = at end, 3 = whole */
+} wn_keyrule;
+
+typedef struct wn_normalizer {
+  wn_keyrule *rules;             /* sorted by first byte, longest first */
+  size_t nrules, cap;
+  uint16_t first[257];           /* rules[first[c] .. first[c+1]) start with c */
+  char articles[32][8];          /* folded article words */
+  uint8_t article_solo[32];
+  size_t narticles;
+  size_t article_max;            /* length of the longest article */
+} wn_normalizer;
+
+void wn_norm_init(wn_normalizer *nz);
+void wn_norm_free(wn_normalizer *nz);
+/* Adds a rule; from may start with "^" and end with "$".  WN_EINVAL when
+** from is empty or either side is longer than 32 bytes. */
+int wn_norm_add_rule(wn_normalizer *nz, const char *from, const char *to);
+/* Adds an article ("al"); solo: also an article as a separate word. */
+int wn_norm_add_article(wn_normalizer *nz, const char *word, int solo);
+/*
+** Key of the word s[0..len-1] into out (WN_KEY_MAX bytes): returns its
+** length, 0 when the word has no letter or digit or is too long.  *info
+** gets WN_W_* bits.
+*/
+size_t wn_norm_word(const wn_normalizer *nz, const char *s, size_t len,
+                    char *out, unsigned *info);
+
+/* Case policies of a name. */
+enum wn_case {
+  WN_CASE_NAME = 0,   /* capitals of the name are required in the text:
+                         "Homs" needs "Homs"/"HOMS", "UN" needs "UN" */
+  WN_CASE_ANY         /* case ignored: "rebels", "regime forces" */
+};
+
+/* Fields of a record; NULL (or "") means absent, NaN lat/lon too. */
+typedef struct wn_gz_fields {
+  const char *id, *canonical, *kind, *country, *admin, *klass;
+  double lat, lon;
+} wn_gz_fields;
+
+/* A record as stored: string fields are offsets into the string arena
+** (0 is the empty string); see wn_gz_str. */
+typedef struct wn_gz_record {
+  uint32_t id, canonical, kind, country, admin, klass;
+  double lat, lon;
+} wn_gz_record;
+
+typedef struct wn_gazetteer wn_gazetteer;
+
+/* A new, empty gazetteer; NULL when out of memory. */
+wn_gazetteer *wn_gz_new(void);
+void wn_gz_free(wn_gazetteer *gz);
+/* The normaliser; change its rules only before the first name is added. */
+wn_normalizer *wn_gz_normalizer(wn_gazetteer *gz);
+/* Makes word a spelling of word b: after this, the key of a is the key
+** of b.  Only before names are added (WN_EINVAL after). */
+int wn_gz_add_equiv(wn_gazetteer *gz, const char *a, size_t alen,
+                    const char *b, size_t blen);
+/* Adds a record; its index is stored in *rec. */
+int wn_gz_add_record(wn_gazetteer *gz, const wn_gz_fields *f, uint32_t *rec);
+/*
+** Adds a name of record rec.  tag is the caller's (e.g. primary name,
+** alias, surname) and comes back with every match; among names with the
+** same key sequence, higher priority comes first, then earlier added.
+** WN_EINVAL when the name has no word with a key or over 32 words.
+*/
+int wn_gz_add_name(wn_gazetteer *gz, uint32_t rec, const char *name,
+                   size_t len, int casepolicy, int tag, int priority);
+size_t wn_gz_nrecords(const wn_gazetteer *gz);
+size_t wn_gz_nnames(const wn_gazetteer *gz);
+const wn_gz_record *wn_gz_record_at(const wn_gazetteer *gz, uint32_t rec);
+const char *wn_gz_str(const wn_gazetteer *gz, uint32_t off);
+/* Bytes of memory held by the gazetteer. */
+size_t wn_gz_memory(const wn_gazetteer *gz);
+
+/* Where a TSV load failed: 1-based line and the reason. */
+typedef struct wn_gz_error {
+  size_t line;
+  char msg[160];
+} wn_gz_error;
+
+/*
+** Loads TSV text: one record per line, columns id, name, kind, canonical,
+** country, admin, lat, lon, aliases ("|"-separated), class, case ("name"
+** or "any"), priority; the first three are required, trailing ones may be
+** left out.  Blank lines and lines starting with "#" are skipped.  Every
+** line is checked before anything is added, so on WN_EINVAL (err says
+** where and why) the gazetteer is unchanged.
+*/
+int wn_gz_load_tsv(wn_gazetteer *gz, const char *buf, size_t len,
+                   wn_gz_error *err);
+
+typedef struct wn_gz_match {
+  uint32_t start, stop;          /* bytes, 1-based inclusive */
+  uint32_t first, last;          /* token indices, 1-based */
+  uint32_t name, record;         /* 0-based */
+  int32_t tag;
+} wn_gz_match;
+
+/*
+** Matches of one call.  The work space (units, and a cache of the keys of
+** frequent words) is kept for the next call; the cache is tied to the
+** gazetteer last used and its size, and is cleared when either changes.
+*/
+typedef struct wn_gz_matches {
+  wn_gz_match *v;
+  size_t n, cap;
+  void *scratch;                 /* per-call work space, kept for reuse */
+  size_t scratch_cap;
+  void *cache;                   /* word -> key cache */
+  const void *cache_owner;
+  size_t cache_keys;
+} wn_gz_matches;
+
+#define WN_GZ_LONGEST 0          /* longest-leftmost, non-overlapping */
+#define WN_GZ_ALL     1          /* every name at every position */
+
+void wn_gz_matches_init(wn_gz_matches *m);
+void wn_gz_matches_free(wn_gz_matches *m);
+/* Matches over the tokens toks of text (tokenized by wn_tokenize). */
+int wn_gz_find(const wn_gazetteer *gz, const char *text,
+                const wn_tokens *toks, int mode, wn_gz_matches *out);
+
 /* -------------------------------------------------------------- sentence.c */
 
 /*
-** Sentence boundaries from a token array.  Abbreviations and sentence
-** starters come from the caller (the Lua rule pack) as lexicons of folded
+** Sentence boundaries from a token array.  Abbreviations and word roles
+** come from the caller (the Lua rule pack) as lexicons of folded
 ** forms, so users extend them without recompiling.  Payloads of the
 ** abbreviation lexicon say how the abbreviation behaves before a period:
 */
@@ -164,9 +316,15 @@ enum wn_abbrev_kind {
 ** so "Ill." and "Mass." (states) leave "was ill." and "mass." alone. */
 #define WN_ABBR_CAPITAL 0x100
 
+/* Roles in the word lexicon (payload bits). */
+#define WN_WORD_STARTER 1   /* capitalised, usually opens a sentence: "The",
+                               "How" (tells "the U.S. How" from "U.S. Army") */
+#define WN_WORD_JOINER  2   /* lower case, cannot end a line that stands
+                               alone: "the", "of", "said" (a wrapped line) */
+
 typedef struct wn_sbd_opts {
   const wn_lexset *abbrevs;   /* may be NULL: no abbreviations known */
-  const wn_lexset *starters;  /* words that usually open a sentence */
+  const wn_lexset *words;     /* WN_WORD_* roles of common words */
   int pdf;                    /* a line break before a lower-case word is
                                  layout, never a boundary */
   unsigned min_wrap;          /* hard-wrapped text is assumed at least this
@@ -206,5 +364,85 @@ typedef struct wn_fingerprint_t {
 */
 int wn_fingerprint(const char *s, size_t len, int k, uint32_t *out,
                    size_t max, wn_fingerprint_t *fp);
+/* ---------------------------------------------------------------- number.c */
+
+/*
+** Numeric expressions over a token array.  Every number found gets a kind;
+** the count grammar (lua/wirenews/counts.lua) decides which are counts.
+*/
+enum wn_numkind {
+  WN_NK_CARDINAL = 1,  /* "13,500", "three million", "2.4bn", "a pair" */
+  WN_NK_VAGUE,         /* "dozens", "tens of thousands", "a few": value is
+                          the coding-policy figure */
+  WN_NK_ORDINAL,       /* "fifth", "21st", "twenty-fifth" */
+  WN_NK_FRACTION,      /* "half", "a third", "two thirds", "1/5" */
+  WN_NK_YEAR,          /* "in 2011", "1987", "the 1990s" */
+  WN_NK_DATE,          /* day of the month: "May 25", "8 Feb", "12/05/2012" */
+  WN_NK_TIME,          /* clock time, value hhmm: "10:30", "3 pm", "0900 GMT" */
+  WN_NK_DURATION,      /* a number before a time unit: "15 months" */
+  WN_NK_ATTRIBUTIVE,   /* compound modifier: "11-year", "six-country" */
+  WN_NK_POSITION,      /* photo position: "(2nd-R)" */
+  WN_NK_MEASURE        /* a number with a unit: "5 km", "155mm" */
+};
+
+/* Number flags. */
+#define WN_NF_MONEY     0x0001u  /* "$5", "5 mln dlrs", "20 euros" */
+#define WN_NF_PERCENT   0x0002u  /* "5%", "5 pct", "5 per cent" */
+#define WN_NF_NEGATIVE  0x0004u  /* "-504", "minus 1,200,000" */
+#define WN_NF_RANGE     0x0008u  /* "10-15": high is the upper end */
+#define WN_NF_WORDS     0x0010u  /* spelled out, at least in part */
+#define WN_NF_INEXACT   0x0020u  /* more digits than a double holds exactly */
+#define WN_NF_OVERFLOW  0x0040u  /* too large for a double: value is HUGE_VAL */
+#define WN_NF_LIST      0x0080u  /* an item of a badly grouped "1,2,3,4" */
+#define WN_NF_GLOSS     0x0100u  /* "forty-five (45)": both forms, one number */
+#define WN_NF_DECADE    0x0200u  /* "the 1990s" */
+#define WN_NF_OF        0x0400u  /* a quantity noun with its "of": "dozens of" */
+#define WN_NF_SUFFIX    0x0800u  /* scale suffix: "2.4bn", "400K" */
+#define WN_NF_LEADZERO  0x1000u  /* "0033" */
+
+typedef struct wn_number {
+  uint32_t start, stop;   /* bytes, 1-based inclusive */
+  uint32_t first, last;   /* token indices, 0-based inclusive */
+  double value;           /* the number; the low end of a range */
+  double high;            /* upper end of a range, else equal to value */
+  uint8_t kind;           /* enum wn_numkind */
+  uint8_t reserved;
+  uint16_t flags;         /* WN_NF_* */
+} wn_number;
+
+typedef struct wn_numbers {
+  wn_number *v;
+  size_t n, cap;
+} wn_numbers;
+
+struct wn_numword;
+
+/*
+** Parser configuration: number words in a hash set (built once) and the
+** vague-quantity coding policy.  Owned by the caller; no global state.
+*/
+typedef struct wn_numparser {
+  wn_lexset words;            /* folded hash -> index into entries */
+  struct wn_numword *entries;
+  size_t n, cap;
+} wn_numparser;
+
+int  wn_numparser_init(wn_numparser *p);
+void wn_numparser_free(wn_numparser *p);
+/* Sets the figure of a vague word ("dozens" = 12), adding the word when
+** it is new (then it reads as "several" does).  WN_EINVAL when the word is
+** a number word that is not vague ("three"). */
+int  wn_numparser_set_vague(wn_numparser *p, const char *w, size_t len,
+                            double figure);
+/* Figure of a vague word: 1 and *figure, or 0 when it is not vague. */
+int  wn_numparser_get_vague(const wn_numparser *p, const char *w, size_t len,
+                            double *figure);
+
+void wn_numbers_init(wn_numbers *n);
+void wn_numbers_free(wn_numbers *n);
+/* Numbers of the tokens t of text s[0..len-1], replacing out's content. */
+int  wn_numbers_parse(const wn_numparser *p, const wn_tokens *t,
+                      const char *s, size_t len, wn_numbers *out);
+const char *wn_numkind_name(int kind);
 
 #endif

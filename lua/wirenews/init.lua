@@ -13,6 +13,12 @@ local M = {
 -- class, flags; toks:text(i); toks:each(); toks:column(name [, i, j]).
 M.tokens = core.tokenize
 
+--- Gazetteers (lua/wirenews/gazetteer.lua): wn.gazetteer([opts]) makes an
+-- empty one (gz:add, gz:load, gz:match); wn.entities(text) matches the
+-- bundled places, actors and people.
+M.gazetteer = function(opts) return require("wirenews.gazetteer").new(opts) end
+M.entities = function(text, opts) return require("wirenews.gazetteer").entities(text, opts) end
+
 --- Sentence spans of a text: a list of {start =, stop =} records and the
 -- token array (see lua/wirenews/sentences.lua for options and data).
 M.sentences = require("wirenews.sentences").sentences
@@ -78,5 +84,11 @@ M.clean = document.clean
 M.dateline = require("wirenews.dateline").parse
 --- wn.times(text, {date = "YYYY-MM-DD"}): time expressions.
 M.times = require("wirenews.times").find
+--- Numbers of a text with their kinds (a wirenews.Numbers userdata:
+-- #nums, nums[i] -> record table, nums:find(pos)); see wirenews.numbers.
+M.numbers = function(text) return require("wirenews.numbers").numbers(text) end
+
+--- Count expressions with qualifiers and low/high; see wirenews.counts.
+M.counts = function(text) return require("wirenews.counts").counts(text) end
 
 return M
