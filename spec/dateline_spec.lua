@@ -85,6 +85,23 @@ describe("dateline", function()
     assert.is_nil(parse("DAMASCUS - x", {gazetteer = false}).gazetteer)
   end)
 
+  it("links through a gazetteer object with a match method, whole-name matches only", function()
+    local obj = {match = function(_, text)
+      if text == "Kfar Zita" then return {{start = 1, stop = 9, kind = "place", name = "Kafr Zita", id = "geo:kz"}} end
+      return {{start = 1, stop = 4, kind = "place", name = "Homs", id = "geo:homs"}}
+    end}
+    assert.equal("geo:kz", parse("KFAR ZITA - x", {gazetteer = obj}).place_id)
+    assert.is_nil(parse("HOMS CITY - x", {gazetteer = obj}).place_id)
+  end)
+
+  if package.searchpath("wirenews.gazetteer", package.path) then
+    it("links the seed's DAMASCUS to the bundled gazetteer by default", function()
+      local d = parse("DAMASCUS - The Syrian army")
+      assert.equal("Damascus", d.gazetteer.name)
+      assert.is_not_nil(d.place_id)
+    end)
+  end
+
   it("raises on a non-string argument", function()
     assert.has_error(function() dateline.parse(nil) end)
   end)

@@ -150,9 +150,10 @@ local function iso_date(t, article)
   return string.format("--%02d-%02d", t.month, t.day)
 end
 
--- The gazetteer link: opts.gazetteer (a function or an object with a
--- lookup method), else wirenews.gazetteer when it is installed and offers
--- lookup(name).  Returns a record {name=, id=, ...} or nil.
+-- The gazetteer link: opts.gazetteer (a function name -> record, or an
+-- object with lookup(name) or match(text) methods), else the bundled
+-- wirenews.gazetteer when it is installed.  opts.gazetteer = false turns
+-- the link off.  Returns a record {name=, id=, ...} or nil.
 local default_gazetteer
 local function find_gazetteer(opts)
   if opts.gazetteer ~= nil then return opts.gazetteer end
@@ -160,19 +161,39 @@ local function find_gazetteer(opts)
     default_gazetteer = false
     if package.searchpath("wirenews.gazetteer", package.path) then
       local ok, g = pcall(require, "wirenews.gazetteer")
-      if ok and type(g) == "table" and type(g.lookup) == "function" then
-        default_gazetteer = g
+      if ok and type(g) == "table" then
+        if type(g.lookup) == "function" then default_gazetteer = g
+        elseif type(g.default) == "function" then
+          local gok, obj = pcall(g.default)
+          if gok and obj then default_gazetteer = obj end
+        end
       end
     end
   end
   return default_gazetteer
 end
 
+-- A gazetteer match that covers the whole place name, places first.
+local function whole_match(matches, name)
+  local found
+  for _, m in ipairs(matches) do
+    if m.start == 1 and m.stop == #name then
+      if m.kind == "place" then return m end
+      found = found or m
+    end
+  end
+  return found
+end
+
 local function link_place(name, gaz)
   if not gaz then return nil end
   local ok, hit
   if type(gaz) == "function" then ok, hit = pcall(gaz, name)
-  else ok, hit = pcall(gaz.lookup, gaz, name) end
+  elseif gaz.lookup then ok, hit = pcall(gaz.lookup, gaz, name)
+  elseif gaz.match then
+    local mok, ms = pcall(gaz.match, gaz, name)
+    ok, hit = mok, mok and type(ms) == "table" and whole_match(ms, name) or nil
+  end
   if ok and type(hit) == "table" then return hit end
   return nil
 end
