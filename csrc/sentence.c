@@ -4,16 +4,18 @@
 ** One left-to-right pass over the tokens.  A sentence ends
 **  - after a stop ("." "?" "!" runs, a four-dot ellipsis, a dotted
 **    abbreviation) when what follows looks like the start of a sentence;
-**    closing quotes and brackets after the stop stay with the sentence;
+**    the abbreviation lexicon and the word roles (starters such as "The",
+**    "How") decide after abbreviations and initials; closing quotes and
+**    brackets after the stop stay with the sentence;
 **  - before a paragraph break, always;
-**  - before a single line break only when the line was not wrapped: it
-**    lacks final punctuation and the next line's first word would have fit
-**    on it (a subhead or credit line), or the next line is indented more;
-**  - before the next item of a list that the sentence opened ("1.)", "2)",
-**    "a.", "• 9.").
-** A stop inside brackets that close later in the paragraph never ends a
-** sentence.  Every scan that looks ahead is either bounded or amortised, so
-** the pass stays linear in the input.
+**  - before a single line break only when the line stands alone: it lacks
+**    final punctuation, does not end in a comma, dash or function word,
+**    and the next line's first word would have fitted on it (a subhead or
+**    credit line), or the next line is indented more;
+**  - before the next item of a list ("1.)", "2)", "a.", "• 9.").
+** A stop inside brackets or quotes that close nearby in the paragraph
+** does not end a sentence.  Every scan that looks ahead is either bounded
+** or amortised, so the pass stays linear in the input.
 */
 #include <string.h>
 #include "wirenews.h"
@@ -252,8 +254,7 @@ static int32_t abbrev_before(const SBD *sb, size_t i) {
   return 0;
 }
 
-/* A word that usually opens a sentence ("The", "He", "How"), or an
-** opening quote. */
+/* WN_WORD_* roles of word i in the word lexicon, 0 if none. */
 static int word_role(const SBD *sb, size_t i) {
   int32_t role;
   if (sb->o->words && sb->v[i].cls == WN_TK_WORD &&
@@ -262,6 +263,8 @@ static int word_role(const SBD *sb, size_t i) {
   return 0;
 }
 
+/* A capitalised word that usually opens a sentence ("The", "He", "How"),
+** or an opening quote. */
 static int is_starter(const SBD *sb, size_t i) {
   if (sb->v[i].cls == WN_TK_WORD)
     return !starts_lower(sb, i) && (word_role(sb, i) & WN_WORD_STARTER);
@@ -611,8 +614,11 @@ static int period_ends(SBD *sb, size_t first, size_t i) {
   if (kind != 0) return abbrev_ends(sb, first, i, kind);
   if (single_capital(sb, prev)) {
     if (prev == first) return 0;         /* a label: "Q. What is ...?" */
-    if (!(sb->v[prev - 1].cls == WN_TK_WORD && starts_lower(sb, prev - 1)))
-      return is_starter(sb, next);       /* an initial: "Jonas E. Smith" */
+    /* an initial ("Jonas E. Smith", "officer A. Malachi Mixon"), except the
+       pronoun after a lower-case word ("you and I. Did") */
+    if (!(tok_is(sb, prev, "I") && sb->v[prev - 1].cls == WN_TK_WORD &&
+          starts_lower(sb, prev - 1)))
+      return is_starter(sb, next);
   }
   if (opens_after_stop(sb, next)) return 1;
   /* "the city.\nfeatures": a short line ends with its stop */
