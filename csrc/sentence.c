@@ -41,6 +41,7 @@ typedef struct SBD {
   size_t n;
   const wn_sbd_opts *o;
   size_t wrap;         /* width of hard-wrapped lines, 0 until needed */
+  int ascii;           /* the text is all ASCII (set with wrap) */
   size_t closer[3];    /* first closer of each enclosure kind after the
                           last query (see closer_after) */
   size_t para;         /* first paragraph start after the last query */
@@ -435,24 +436,29 @@ static int next_item_at(const SBD *sb, size_t i) {
 
 /* ---------------------------------------------------------- lines */
 
-/* Columns (code points) in s[a..b). */
-static size_t columns(const unsigned char *s, size_t a, size_t b) {
+/* Columns (code points) in s[a..b); bytes when the text is ASCII. */
+static size_t columns(const SBD *sb, size_t a, size_t b) {
   size_t c = 0;
-  for (; a < b; a++) c += (s[a] & 0xC0) != 0x80;
+  if (sb->ascii) return b - a;
+  for (; a < b; a++) c += (sb->s[a] & 0xC0) != 0x80;
   return c;
 }
 
 static int is_hspace(unsigned c) { return c == ' ' || c == '\t' || c == '\r'; }
 
-/* Width of the widest line: the column where hard wrapping happened. */
+/* Width of the widest line: the column where hard wrapping happened.
+** Computed when first needed, with whether the text is all ASCII. */
 static size_t wrap_width(SBD *sb) {
   if (sb->wrap == 0) {
-    size_t a = 0, widest = 0;
+    size_t a = 0, widest = 0, k;
+    unsigned any = 0;
+    for (k = 0; k < sb->len; k++) any |= sb->s[k];
+    sb->ascii = (any & 0x80) == 0;
     while (a < sb->len) {
       const unsigned char *nl = memchr(sb->s + a, '\n', sb->len - a);
       size_t b = nl ? (size_t)(nl - sb->s) : sb->len, e = b, w;
       while (e > a && is_hspace(sb->s[e - 1])) e--;
-      if (e - a > widest && (w = columns(sb->s, a, e)) > widest) widest = w;
+      if (e - a > widest && (w = columns(sb, a, e)) > widest) widest = w;
       a = b + 1;
     }
     sb->wrap = widest > sb->o->min_wrap ? widest : sb->o->min_wrap;
@@ -486,7 +492,7 @@ static int wrapped_line(const SBD *sb, size_t a, size_t lim) {
   if (nl == NULL) return 0;              /* the last line ends the text */
   while (e > a && is_hspace(sb->s[e - 1])) e--;
   if (e == a || strchr(".?!\"'", sb->s[e - 1]) != NULL) return 0;
-  return columns(sb->s, a, e) * 4 >= lim * 3;
+  return columns(sb, a, e) * 4 >= lim * 3;
 }
 
 /*
@@ -517,7 +523,7 @@ static int line_stands_alone(SBD *sb, size_t first, size_t i) {
   while (next < sb->len && !is_hspace(sb->s[next]) && sb->s[next] != '\n' &&
          next - from <= lim)
     next++;
-  if (columns(sb->s, a, b) + 1 + columns(sb->s, from, next) > lim) return 0;
+  if (columns(sb, a, b) + 1 + columns(sb, from, next) > lim) return 0;
   return !wrapped_line(sb, line_start(sb, from), lim);
 }
 
@@ -526,11 +532,13 @@ static int line_stands_alone(SBD *sb, size_t first, size_t i) {
 ** (comma, dash, a dateline "DAMASCUS -") go on. */
 static int line_ends_unit(SBD *sb, size_t first, size_t i) {
   size_t prev = i - 1;
-  if (is_bullet(sb, i)) return 1;
-  if (dots_in(sb, prev) || is_bang(sb, prev) ||
-      (sb->v[prev].flags & WN_F_DOTTED) || is_close_quote(sb, prev) ||
-      continues_line(sb, prev) || is_joiner(sb, prev))
+  if (sb->v[i].cls != WN_TK_WORD && is_bullet(sb, i)) return 1;
+  if (sb->v[prev].cls == WN_TK_WORD) {     /* most lines end in a word */
+    if ((sb->v[prev].flags & WN_F_DOTTED) || is_joiner(sb, prev)) return 0;
+  } else if (dots_in(sb, prev) || is_bang(sb, prev) ||
+             is_close_quote(sb, prev) || continues_line(sb, prev)) {
     return 0;
+  }
   /* a name across the break on a first line cut short by a removed
      dateline: "the Chicago Mercantile\nExchange" */
   if (sb->line == sb->first_line &&
@@ -780,6 +788,7 @@ static void sbd_init(SBD *sb, const char *s, size_t len, const wn_tokens *t,
   sb->n = t->n;
   sb->o = o;
   sb->wrap = 0;
+  sb->ascii = 0;
   for (k = 0; k < ENC_COUNT; k++) sb->closer[k] = NONE;
   sb->para = NONE;
   sb->list.kind = LIST_NONE;
