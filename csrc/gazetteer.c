@@ -897,19 +897,50 @@ static int each_line(wn_gazetteer *gz, const char *buf, size_t len, int pass,
     } else {
       split_line(s, n, &ln);
       rc = add_line(gz, &ln);
-      if (rc == WN_EINVAL) return fail(err, lineno, "name has no word to match");
+      if (rc == WN_EINVAL)
+        return fail(err, lineno, "a name or alias has a part that cannot be "
+                    "matched (control character, URL or no letter)");
       if (rc != WN_OK) return rc;
     }
   }
   return WN_OK;
 }
 
+/* What a load may have to undo. */
+typedef struct Mark { size_t nrecs, nnames, ncases, nstrs; } Mark;
+
+/*
+** Removes the records and names added since mark m.  Trie states and keys
+** made meanwhile stay: without names they never match.
+*/
+static void rollback(wn_gazetteer *gz, const Mark *m) {
+  size_t st;
+  for (st = 0; st < gz->nstates; st++) {
+    uint32_t *link = &gz->accept[st];
+    while (*link != 0) {
+      if (*link - 1 >= m->nnames) *link = gz->names[*link - 1].next;
+      else link = &gz->names[*link - 1].next;
+    }
+  }
+  gz->nrecs = m->nrecs;
+  gz->nnames = m->nnames;
+  gz->cases.n = m->ncases;
+  gz->strs.n = m->nstrs;
+}
+
 int wn_gz_load_tsv(wn_gazetteer *gz, const char *buf, size_t len,
                    wn_gz_error *err) {
+  Mark m;
   int rc;
   err->line = 0;
   err->msg[0] = '\0';
   rc = each_line(gz, buf, len, 0, err);
   if (rc != WN_OK) return rc;
-  return each_line(gz, buf, len, 1, err);
+  m.nrecs = gz->nrecs; m.nnames = gz->nnames;
+  m.ncases = gz->cases.n; m.nstrs = gz->strs.n;
+  /* the check pass cannot see every name the tokenizer refuses (a control
+  ** character inside a name): such a line fails here and is undone */
+  rc = each_line(gz, buf, len, 1, err);
+  if (rc != WN_OK) rollback(gz, &m);
+  return rc;
 }

@@ -227,6 +227,21 @@ static void test_tsv(void) {
   tsv_error("a\tHoms\tplace\n\xff\tx\tplace\n", 2, "UTF-8");
   tsv_error("a\tb\tc\td\te\tf\t1\t2\tg\th\tany\t1\tx\n", 1, "more than 12");
   tsv_error("a\tHoms\tplace\t\t\t\t\t\t\t\t\t1.5\n", 1, "priority");
+  /* found by fuzz_gazetteer: refused only when added, and then undone */
+  tsv_error("a\tHoms\tplace\nb\tHama\tplace\t\t\t\t\t\tHama\x01\n", 2, "cannot be matched");
+  {
+    wn_gazetteer *g2 = wn_gz_new();
+    const char *ok = "a\tHoms\tplace\n";
+    const char *bad = "b\tHama\tplace\nc\tIdlib\tplace\t\t\t\t\t\tIdlib\x01\n";
+    CHECK(g2 != NULL);
+    if (g2 != NULL) {
+      CHECK(wn_gz_load_tsv(g2, ok, strlen(ok), &err) == WN_OK);
+      CHECK(wn_gz_load_tsv(g2, bad, strlen(bad), &err) == WN_EINVAL);
+      CHECK(wn_gz_nrecords(g2) == 1 && wn_gz_nnames(g2) == 1);
+      FINDS(g2, "Homs, Hama, Idlib", "a@1-4");
+      wn_gz_free(g2);
+    }
+  }
 }
 
 int main(void) {
