@@ -8,7 +8,7 @@
 **  - root[key]: the trie state after one word; edges: a hash table from
 **    (state, key) to the next state.  accept[state]: the first name ending
 **    there (names at one state are a list ordered by priority).
-**  - names: record, case requirements per word, tag, priority.
+**  - names: record, case requirements (2 bits a word), tag, priority.
 **  - records: string fields as offsets into one arena.
 ** Matching builds "units" (one per word, or per part of a hyphenated word)
 ** in caller-owned scratch space, then walks the trie from each unit.
@@ -43,7 +43,7 @@ typedef struct VSlot {
 typedef struct Name {
   uint32_t record;
   uint32_t next;             /* next name at the same state, index + 1 */
-  uint32_t caseoff;          /* into cases[] */
+  uint64_t reqs;             /* case requirement of word w: bits 2w, 2w+1 */
   int32_t tag;
   int16_t priority;
   uint8_t nwords;
@@ -56,10 +56,12 @@ struct wn_gazetteer {
   Bytes keys;                /* key strings */
   VSlot *vocab; size_t vcap, vn;
   uint32_t *root; size_t nkeys, rootcap;    /* indexed by key number */
+  uint8_t *first_req; size_t frcap;         /* least case requirement on the
+                                               first word of the names under
+                                               root[key]; 3: no name */
   uint64_t *ekeys; uint32_t *evals; size_t ecap, en;
   uint32_t *accept; size_t nstates, scap;   /* indexed by state */
   Name *names; size_t nnames, ncap;
-  Bytes cases;
   wn_gz_record *recs; size_t nrecs, rcap;
   Bytes strs;                /* record strings, NUL-terminated */
   wn_tokens scratch_toks;    /* for tokenizing names being added */
@@ -136,11 +138,11 @@ void wn_gz_free(wn_gazetteer *gz) {
   free(gz->keys.v);
   free(gz->vocab);
   free(gz->root);
+  free(gz->first_req);
   free(gz->ekeys);
   free(gz->evals);
   free(gz->accept);
   free(gz->names);
-  free(gz->cases.v);
   free(gz->recs);
   free(gz->strs.v);
   wn_tokens_free(&gz->scratch_toks);
@@ -162,10 +164,10 @@ const char *wn_gz_str(const wn_gazetteer *gz, uint32_t off) {
 
 size_t wn_gz_memory(const wn_gazetteer *gz) {
   return sizeof *gz + gz->keys.cap + gz->vcap * sizeof(VSlot) +
-         gz->rootcap * sizeof(uint32_t) +
+         gz->rootcap * sizeof(uint32_t) + gz->frcap +
          gz->ecap * (sizeof(uint64_t) + sizeof(uint32_t)) +
          gz->scap * sizeof(uint32_t) + gz->ncap * sizeof(Name) +
-         gz->cases.cap + gz->rcap * sizeof(wn_gz_record) + gz->strs.cap +
+         gz->rcap * sizeof(wn_gz_record) + gz->strs.cap +
          gz->norm.cap * sizeof(wn_keyrule);
 }
 
@@ -220,10 +222,12 @@ static uint32_t key_intern(wn_gazetteer *gz, const char *s, size_t n,
   if (key == 0) {
     if (gz->nkeys + 2 > UINT32_MAX ||
         grow_array((void **)&gz->root, &gz->rootcap, gz->nkeys + 2,
-                   sizeof(uint32_t)) != WN_OK)
+                   sizeof(uint32_t)) != WN_OK ||
+        grow_array((void **)&gz->first_req, &gz->frcap, gz->nkeys + 2, 1) != WN_OK)
       return 0;
     key = (uint32_t)++gz->nkeys;
     gz->root[key] = 0;
+    gz->first_req[key] = 3;
   }
   if (bytes_put(&gz->keys, s, n, &off) != WN_OK) return 0;
   gz->vocab[i].hash = h;
@@ -499,13 +503,11 @@ static uint8_t case_req(unsigned info, int policy) {
 
 /* Is an identical name (same record and case) already at state? */
 static int has_same_name(const wn_gazetteer *gz, uint32_t state, uint32_t rec,
-                         const uint8_t *req, size_t nw) {
+                         uint64_t reqs) {
   uint32_t i;
   for (i = gz->accept[state]; i != 0; i = gz->names[i - 1].next) {
     const Name *nm = &gz->names[i - 1];
-    if (nm->record == rec && nm->nwords == nw &&
-        memcmp(gz->cases.v + nm->caseoff, req, nw) == 0)
-      return 1;
+    if (nm->record == rec && nm->reqs == reqs) return 1;
   }
   return 0;
 }
@@ -524,7 +526,7 @@ int wn_gz_add_name(wn_gazetteer *gz, uint32_t rec, const char *name,
                    size_t len, int casepolicy, int tag, int priority) {
   Units u;
   uint32_t keys[MAX_WORDS], state = 0;
-  uint8_t req[MAX_WORDS];
+  uint64_t reqs = 0;
   size_t k, nw = 0, skips = 0;
   int rc, words = 0;
   Name *nm;
@@ -545,27 +547,24 @@ int wn_gz_add_name(wn_gazetteer *gz, uint32_t rec, const char *name,
     if (u.v[k].key == 0 || nw == MAX_WORDS) return WN_EINVAL;
     words |= (u.v[k].info & U_WORD) != 0;
     keys[nw] = u.v[k].key;
-    req[nw++] = case_req(u.v[k].info, casepolicy);
+    reqs |= (uint64_t)case_req(u.v[k].info, casepolicy) << (2 * nw);
+    nw++;
   }
   if (!words) return WN_EINVAL;
   for (k = 0; k < nw; k++)
     if ((rc = step_create(gz, state, keys[k], &state)) != WN_OK) return rc;
-  if (has_same_name(gz, state, rec, req, nw)) return WN_OK;
+  if (has_same_name(gz, state, rec, reqs)) return WN_OK;
+  if ((reqs & 3u) < gz->first_req[keys[0]]) gz->first_req[keys[0]] = (uint8_t)(reqs & 3u);
   if (gz->nnames >= UINT32_MAX - 1) return WN_ETOOBIG;
   rc = grow_array((void **)&gz->names, &gz->ncap, gz->nnames + 1, sizeof(Name));
   if (rc != WN_OK) return rc;
-  rc = grow_array((void **)&gz->cases.v, &gz->cases.cap, gz->cases.n + nw, 1);
-  if (rc != WN_OK) return rc;
-  if (gz->cases.n + nw > UINT32_MAX) return WN_ETOOBIG;
   nm = &gz->names[gz->nnames];
   nm->record = rec;
-  nm->caseoff = (uint32_t)gz->cases.n;
+  nm->reqs = reqs;
   nm->nwords = (uint8_t)nw;
   nm->tag = (int32_t)tag;
   nm->priority = (int16_t)(priority < -32768 ? -32768 :
                            priority > 32767 ? 32767 : priority);
-  memcpy(gz->cases.v + gz->cases.n, req, nw);
-  gz->cases.n += nw;
   link_name(gz, state, (uint32_t)gz->nnames);
   gz->nnames++;
   return WN_OK;
@@ -591,14 +590,14 @@ void wn_gz_matches_free(wn_gz_matches *m) {
 }
 
 /* Do the units on path satisfy the case requirements of name nm? */
-static int case_ok(const wn_gazetteer *gz, const Name *nm, const Unit *u,
-                   const uint32_t *path) {
-  const uint8_t *req = (const uint8_t *)gz->cases.v + nm->caseoff;
+static inline int case_ok(const Name *nm, const Unit *u, const uint32_t *path) {
+  uint64_t reqs = nm->reqs;
   size_t w;
-  for (w = 0; w < nm->nwords; w++) {
+  for (w = 0; reqs != 0; w++, reqs >>= 2) {
+    unsigned req = (unsigned)(reqs & 3u);
     uint32_t info = u[path[w]].info;
-    if (req[w] == REQ_CAP && !(info & WN_W_CAP)) return 0;
-    if (req[w] == REQ_UPPER && !(info & WN_W_UPPER)) return 0;
+    if (req == REQ_CAP && !(info & WN_W_CAP)) return 0;
+    if (req == REQ_UPPER && !(info & WN_W_UPPER)) return 0;
   }
   return 1;
 }
@@ -655,7 +654,7 @@ static int walk(const wn_gazetteer *gz, const Unit *u, size_t n, size_t i,
     uint32_t ni;
     for (ni = gz->accept[state]; ni != 0; ni = gz->names[ni - 1].next) {
       const Name *nm = &gz->names[ni - 1];
-      if (!case_ok(gz, nm, u, path)) continue;
+      if (!case_ok(nm, u, path)) continue;
       if (mode == WN_GZ_ALL) {
         int rc = emit(out, u, i, j, ni - 1, nm);
         if (rc != WN_OK) return rc;
@@ -700,7 +699,15 @@ int wn_gz_find(const wn_gazetteer *gz, const char *text,
   if (rc != WN_OK) return rc;
   for (i = 0; i < u.n; i++) {
     size_t end = i;
-    if (u.v[i].key == 0 || gz->root[u.v[i].key] == 0) continue;
+    uint32_t key = u.v[i].key;
+    if (key == 0 || gz->root[key] == 0) continue;
+    /* "the" need not be walked when every name it starts needs "The" */
+    switch (gz->first_req[key]) {
+      case REQ_NONE: break;
+      case REQ_CAP: if (u.v[i].info & WN_W_CAP) break; continue;
+      case REQ_UPPER: if (u.v[i].info & WN_W_UPPER) break; continue;
+      default: continue;
+    }
     rc = walk(gz, u.v, u.n, i, mode, out, &end);
     if (rc != WN_OK) return rc;
     if (mode != WN_GZ_ALL) i = end;
@@ -907,7 +914,7 @@ static int each_line(wn_gazetteer *gz, const char *buf, size_t len, int pass,
 }
 
 /* What a load may have to undo. */
-typedef struct Mark { size_t nrecs, nnames, ncases, nstrs; } Mark;
+typedef struct Mark { size_t nrecs, nnames, nstrs; } Mark;
 
 /*
 ** Removes the records and names added since mark m.  Trie states and keys
@@ -924,7 +931,6 @@ static void rollback(wn_gazetteer *gz, const Mark *m) {
   }
   gz->nrecs = m->nrecs;
   gz->nnames = m->nnames;
-  gz->cases.n = m->ncases;
   gz->strs.n = m->nstrs;
 }
 
@@ -937,7 +943,7 @@ int wn_gz_load_tsv(wn_gazetteer *gz, const char *buf, size_t len,
   rc = each_line(gz, buf, len, 0, err);
   if (rc != WN_OK) return rc;
   m.nrecs = gz->nrecs; m.nnames = gz->nnames;
-  m.ncases = gz->cases.n; m.nstrs = gz->strs.n;
+  m.nstrs = gz->strs.n;
   /* the check pass cannot see every name the tokenizer refuses (a control
   ** character inside a name): such a line fails here and is undone */
   rc = each_line(gz, buf, len, 1, err);
