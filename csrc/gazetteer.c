@@ -41,12 +41,12 @@ typedef struct VSlot {
 } VSlot;
 
 typedef struct Name {
+  uint64_t reqs;             /* case requirement of word w: bits 2w, 2w+1 */
   uint32_t record;
   uint32_t next;             /* next name at the same state, index + 1 */
-  uint64_t reqs;             /* case requirement of word w: bits 2w, 2w+1 */
-  int32_t tag;
+  uint32_t state;            /* where the name ends */
+  int16_t tag;
   int16_t priority;
-  uint8_t nwords;
 } Name;
 
 typedef struct Bytes { char *v; size_t n, cap; } Bytes;
@@ -61,6 +61,7 @@ struct wn_gazetteer {
                                                root[key]; 3: no name */
   uint64_t *ekeys; uint32_t *evals; size_t ecap, en;
   uint32_t *accept; size_t nstates, scap;   /* indexed by state */
+  uint32_t *last; size_t lcap;              /* last name of each list */
   Name *names; size_t nnames, ncap;
   wn_gz_record *recs; size_t nrecs, rcap;
   Bytes strs;                /* record strings, NUL-terminated */
@@ -124,11 +125,13 @@ wn_gazetteer *wn_gz_new(void) {
   wn_gz_matches_init(&gz->scratch);
   gz->nstates = 1;                        /* state 0: the root */
   if (bytes_put(&gz->strs, "", 0, &off) != WN_OK ||
-      grow_array((void **)&gz->accept, &gz->scap, 1, sizeof(uint32_t)) != WN_OK) {
+      grow_array((void **)&gz->accept, &gz->scap, 1, sizeof(uint32_t)) != WN_OK ||
+      grow_array((void **)&gz->last, &gz->lcap, 1, sizeof(uint32_t)) != WN_OK) {
     wn_gz_free(gz);
     return NULL;
   }
   gz->accept[0] = 0;
+  gz->last[0] = 0;
   return gz;
 }
 
@@ -142,6 +145,7 @@ void wn_gz_free(wn_gazetteer *gz) {
   free(gz->ekeys);
   free(gz->evals);
   free(gz->accept);
+  free(gz->last);
   free(gz->names);
   free(gz->recs);
   free(gz->strs.v);
@@ -166,7 +170,7 @@ size_t wn_gz_memory(const wn_gazetteer *gz) {
   return sizeof *gz + gz->keys.cap + gz->vcap * sizeof(VSlot) +
          gz->rootcap * sizeof(uint32_t) + gz->frcap +
          gz->ecap * (sizeof(uint64_t) + sizeof(uint32_t)) +
-         gz->scap * sizeof(uint32_t) + gz->ncap * sizeof(Name) +
+         (gz->scap + gz->lcap) * sizeof(uint32_t) + gz->ncap * sizeof(Name) +
          gz->rcap * sizeof(wn_gz_record) + gz->strs.cap +
          gz->norm.cap * sizeof(wn_keyrule);
 }
@@ -284,8 +288,12 @@ static int new_state(wn_gazetteer *gz, uint32_t *state) {
   if (gz->nstates >= UINT32_MAX - 1) return WN_ETOOBIG;
   rc = grow_array((void **)&gz->accept, &gz->scap, gz->nstates + 1,
                   sizeof(uint32_t));
+  if (rc == WN_OK)
+    rc = grow_array((void **)&gz->last, &gz->lcap, gz->nstates + 1,
+                    sizeof(uint32_t));
   if (rc != WN_OK) return rc;
   gz->accept[gz->nstates] = 0;
+  gz->last[gz->nstates] = 0;
   *state = (uint32_t)gz->nstates++;
   return WN_OK;
 }
@@ -501,24 +509,31 @@ static uint8_t case_req(unsigned info, int policy) {
   return (info & WN_W_UPPER) ? REQ_UPPER : REQ_CAP;
 }
 
-/* Is an identical name (same record and case) already at state? */
+/* Is an identical name (same record, state and case) already there?  A
+** record's names are added together, so only the last names are looked at. */
 static int has_same_name(const wn_gazetteer *gz, uint32_t state, uint32_t rec,
                          uint64_t reqs) {
-  uint32_t i;
-  for (i = gz->accept[state]; i != 0; i = gz->names[i - 1].next) {
-    const Name *nm = &gz->names[i - 1];
-    if (nm->record == rec && nm->reqs == reqs) return 1;
+  size_t i = gz->nnames;
+  while (i > 0 && gz->names[i - 1].record == rec) {
+    const Name *nm = &gz->names[--i];
+    if (nm->state == state && nm->reqs == reqs) return 1;
   }
   return 0;
 }
 
-/* Links name index ni into the list at state, by priority, stable. */
+/* Links name index ni into the list at state, by priority, stable: most
+** names go to the end, found without a walk. */
 static void link_name(wn_gazetteer *gz, uint32_t state, uint32_t ni) {
-  uint32_t *link = &gz->accept[state];
+  uint32_t *link = &gz->accept[state], tail = gz->last[state];
   int16_t pr = gz->names[ni].priority;
-  while (*link != 0 && gz->names[*link - 1].priority >= pr)
-    link = &gz->names[*link - 1].next;
+  if (tail != 0 && gz->names[tail - 1].priority >= pr) {
+    link = &gz->names[tail - 1].next;
+  } else {
+    while (*link != 0 && gz->names[*link - 1].priority >= pr)
+      link = &gz->names[*link - 1].next;
+  }
   gz->names[ni].next = *link;
+  if (*link == 0) gz->last[state] = ni + 1;
   *link = ni + 1;
 }
 
@@ -561,8 +576,8 @@ int wn_gz_add_name(wn_gazetteer *gz, uint32_t rec, const char *name,
   nm = &gz->names[gz->nnames];
   nm->record = rec;
   nm->reqs = reqs;
-  nm->nwords = (uint8_t)nw;
-  nm->tag = (int32_t)tag;
+  nm->state = state;
+  nm->tag = (int16_t)(tag < INT16_MIN ? INT16_MIN : tag > INT16_MAX ? INT16_MAX : tag);
   nm->priority = (int16_t)(priority < -32768 ? -32768 :
                            priority > 32767 ? 32767 : priority);
   link_name(gz, state, (uint32_t)gz->nnames);
@@ -924,9 +939,14 @@ static void rollback(wn_gazetteer *gz, const Mark *m) {
   size_t st;
   for (st = 0; st < gz->nstates; st++) {
     uint32_t *link = &gz->accept[st];
+    gz->last[st] = 0;
     while (*link != 0) {
-      if (*link - 1 >= m->nnames) *link = gz->names[*link - 1].next;
-      else link = &gz->names[*link - 1].next;
+      if (*link - 1 >= m->nnames) {
+        *link = gz->names[*link - 1].next;
+      } else {
+        gz->last[st] = *link;
+        link = &gz->names[*link - 1].next;
+      }
     }
   }
   gz->nrecs = m->nrecs;

@@ -186,7 +186,7 @@ static int gz_add_name(lua_State *L) {
   lua_Integer tag = luaL_optinteger(L, 5, 0);
   lua_Integer prio = luaL_optinteger(L, 6, 0);
   int rc;
-  luaL_argcheck(L, tag >= INT32_MIN && tag <= INT32_MAX, 5, "out of range");
+  luaL_argcheck(L, tag >= INT16_MIN && tag <= INT16_MAX, 5, "out of range");
   luaL_argcheck(L, prio >= -32768 && prio <= 32767, 6, "out of range");
   rc = wn_gz_add_name(g->gz, rec, name, len, policy, (int)tag, (int)prio);
   if (rc == WN_EINVAL) {

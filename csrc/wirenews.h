@@ -236,7 +236,8 @@ int wn_gz_add_equiv(wn_gazetteer *gz, const char *a, size_t alen,
 int wn_gz_add_record(wn_gazetteer *gz, const wn_gz_fields *f, uint32_t *rec);
 /*
 ** Adds a name of record rec.  tag is the caller's (e.g. primary name,
-** alias, surname) and comes back with every match; among names with the
+** alias, surname; -32768..32767) and comes back with every match; among
+** names with the
 ** same key sequence, higher priority comes first, then earlier added.
 ** WN_EINVAL when the name has no word with a key or over 32 words.
 */
