@@ -28,6 +28,7 @@ enum { REQ_NONE = 0, REQ_CAP, REQ_UPPER };
 #define U_JOINED 0x10u       /* a hyphen joins it to the next unit */
 #define U_SKIP   0x20u       /* an optional article */
 #define U_WORD   0x40u       /* part of a word token */
+#define U_SHORT  0x80u       /* a key under 4 bytes */
 
 typedef struct Unit {
   uint32_t key;              /* key number; 0 = none (no match crosses it) */
@@ -407,6 +408,7 @@ static int word_units(const wn_gazetteer *gz, wn_gazetteer *mgz,
     kn = key_of(gz, mgz, key, klen);
     if (mgz && klen && kn == 0) return WN_ENOMEM;
     info |= U_WORD;
+    if (klen < 4) info |= U_SHORT;
     if (i < end) info |= U_JOINED;
     rc = unit_push(u, kn, (uint32_t)a + 1, (uint32_t)i, tok, info);
     if (rc != WN_OK) return rc;
@@ -613,6 +615,10 @@ static inline int case_ok(const Name *nm, const Unit *u, const uint32_t *path) {
     uint32_t info = u[path[w]].info;
     if (req == REQ_CAP && !(info & WN_W_CAP)) return 0;
     if (req == REQ_UPPER && !(info & WN_W_UPPER)) return 0;
+    /* a short word in capitals is an acronym, not a name: "OFF" is not
+    ** the town "Of", "SA" not "Sah"; "HOMS" still is Homs */
+    if (req == REQ_CAP && (info & (WN_W_UPPER | U_SHORT)) == (WN_W_UPPER | U_SHORT))
+      return 0;
   }
   return 1;
 }

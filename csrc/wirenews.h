@@ -153,7 +153,8 @@ int  wn_spans_push(wn_spans *s, uint32_t start, uint32_t stop);
 ** hyphen and space are equivalent.  normalize.c turns one word into its key:
 **   1. case folding; diacritics removed (ā -> a, ḥ -> h, ş -> s); marks
 **      dropped (ʿ ʾ ' ’ ` and the stops of "U.N.");
-**   2. a doubled ASCII consonant written once ("Assad" -> "asad");
+**   2. in words of four bytes or more, a doubled ASCII consonant written
+**      once ("Assad" -> "asad"; "USS" stays "uss");
 **   3. the variant rules, applied in one left-to-right pass, longest rule
 **      first at each position; "^" and "$" anchor a rule to the start or
 **      end of the word ("ou" -> "u", "iyeh$" -> "iya", "^kafr$" -> "kfar").
