@@ -103,7 +103,7 @@ static void set_words(lua_State *L, wn_gazetteer *gz, int t) {
       luaL_error(L, "variants.words[%d]: expected {spelling, word} strings", (int)i);
     rc = wn_gz_add_equiv(gz, a, la, b, lb);
     if (rc == WN_EINVAL)
-      luaL_error(L, "variants.words[%d]: '%s' already has another key", (int)i, a);
+      luaL_error(L, "variants.words[%d]: '%s' has no key, or another key already", (int)i, a);
     if (rc != WN_OK) wn_pusherror(L, rc);
     lua_pop(L, 3);
   }
