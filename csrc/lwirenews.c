@@ -130,10 +130,10 @@ static int tok_locate(lua_State *L) {
 
 static int tok_iter(lua_State *L) {
   LTokens *lt = wn_checktokens(L, 1);
-  lua_Integer i = luaL_checkinteger(L, 2) + 1;
+  lua_Integer i = luaL_checkinteger(L, 2);   /* the previous index */
   const wn_token *tk;
-  if (i < 1 || (size_t)i > lt->t.n) return 0;
-  tk = &lt->t.v[i - 1];
+  if (i < 0 || (size_t)i >= lt->t.n) return 0;  /* before i + 1 overflows */
+  tk = &lt->t.v[i++];
   lua_pushinteger(L, i);
   lua_pushinteger(L, tk->start);
   lua_pushinteger(L, tk->stop);
@@ -430,8 +430,10 @@ int luaopen_wirenews_core(lua_State *L) {
   wn_newclass(L, WN_LEXICON_MT, lexicon_methods);
   luaL_newlib(L, core_funcs);
   wn_open_gazetteer(L);
+  wn_open_number(L);
   set_flags(L);
   wn_open_sentence(L);
+  wn_open_document(L);
   lua_pushliteral(L, WN_VERSION);
   lua_setfield(L, -2, "version");
   return 1;

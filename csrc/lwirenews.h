@@ -42,5 +42,8 @@ void wn_open_gazetteer(lua_State *L);
 
 /* lwirenews_sentence.c: core.sentences */
 void wn_open_sentence(lua_State *L);
+void wn_open_document(lua_State *L);
+/* Role bindings: each adds its functions to the module table on top. */
+void wn_open_number(lua_State *L);
 
 #endif

@@ -1,5 +1,5 @@
 /*
-** lwirenews_sentence.c: core.sentences(toks [, abbrevs [, starters
+** lwirenews_sentence.c: core.sentences(toks [, abbrevs [, words
 ** [, opts]]]) -> starts, stops.  Two Lua arrays with one entry per
 ** sentence; the lexicons are Lexicon userdata built by the Lua module
 ** wirenews.sentences from its plain data tables.
@@ -50,7 +50,7 @@ static int l_sentences(lua_State *L) {
   int rc;
   wn_sbd_opts_init(&o);
   o.abbrevs = opt_lexicon(L, 2);
-  o.starters = opt_lexicon(L, 3);
+  o.words = opt_lexicon(L, 3);
   read_options(L, 4, &o);
   /* the spans live in a userdata so an error while pushing cannot leak */
   sp = (wn_spans *)lua_newuserdatauv(L, sizeof(wn_spans), 0);

@@ -114,6 +114,8 @@ static int url_char(unsigned c) {
 /* URL at i ("http://", "https://", "ftp://", "www.x"): returns its end. */
 static size_t scan_url(const Scan *sc, size_t i) {
   size_t j = i;
+  unsigned c0 = ascii_lower(sc->s[i]);
+  if (c0 != 'h' && c0 != 'f' && c0 != 'w') return i;   /* the common case */
   if (!(has_prefix(sc, i, "http://") || has_prefix(sc, i, "https://") ||
         has_prefix(sc, i, "ftp://") ||
         (has_prefix(sc, i, "www.") && i + 4 < sc->len &&
@@ -124,6 +126,15 @@ static size_t scan_url(const Scan *sc, size_t i) {
   /* trailing sentence punctuation is not part of the address */
   while (j > i && strchr(".,;:!?')]", (int)sc->s[j - 1]) != NULL) j--;
   return j;
+}
+
+/* A byte after a word that may make it an e-mail address ("@._+%-"; the
+** NUL that strchr would also match can never start one). */
+static int may_continue_email(char c) {
+  switch (c) {
+    case '@': case '.': case '_': case '+': case '%': case '-': return 1;
+    default: return 0;
+  }
 }
 
 static int email_local(unsigned c) {
@@ -162,6 +173,49 @@ static inline void note_letter(CaseInfo *ci, int32_t cp) {
   ci->lower += lo;
 }
 
+/* ASCII letters and digits as bits: 1 upper-case letter, 2 lower-case
+** letter, 4 digit; 0 for everything else, bytes >= 0x80 included.  The hot
+** loops test and count with one load. */
+#define ALNUM_UPPER 1u
+#define ALNUM_DIGIT 4u
+static const unsigned char ascii_alnum_bits[256] = {
+  0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,
+  0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,4,4,4,4,4,4,4,4,4,4,0,0,0,0,0,0,
+  0,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,0,0,0,0,0,
+  0,2,2,2,2,2,2,2,2,2,2,2,2,2,2,2,2,2,2,2,2,2,2,2,2,2,2,0,0,0,0,0,
+  /* 0x80-0xFF: not ASCII */
+};
+
+static int ascii_alnum(unsigned c) { return ascii_alnum_bits[c & 0xFF] != 0; }
+
+/* The run of ASCII letters and digits from j, counted into ci and the
+** flags as note_letter would; returns its end. */
+static size_t ascii_run(const Scan *sc, size_t j, CaseInfo *ci,
+                        unsigned *fl) {
+  size_t j0 = j;
+  int upper = 0, digits = 0, letters;
+  unsigned k;
+  while (j < sc->len && (k = ascii_alnum_bits[sc->s[j]]) != 0) {
+    upper += (int)(k & ALNUM_UPPER);
+    digits += (int)(k / ALNUM_DIGIT);
+    j++;
+  }
+  letters = (int)(j - j0) - digits;
+  if (letters > 0) {
+    if (ci->letters == 0) {              /* the first letter of the token */
+      size_t f = j0;
+      while (wn_ascii_class[sc->s[f]] != WN_CP_LETTER) f++;
+      ci->first_upper = sc->s[f] <= 'Z';
+    }
+    ci->letters += letters;
+    ci->upper += upper;
+    ci->lower += letters - upper;
+    *fl |= WN_F_ALPHA;
+  }
+  if (digits > 0) *fl |= WN_F_DIGIT;
+  return j;
+}
+
 /*
 ** Word or number starting at i.  Sets *cls and *flags; returns the end.
 ** *clitic is set when a possessive "'s" follows and must be emitted next.
@@ -169,6 +223,7 @@ static inline void note_letter(CaseInfo *ci, int32_t cp) {
 static size_t scan_alnum(const Scan *sc, size_t i, int *tcls,
                          unsigned *flags, int *clitic) {
   CaseInfo ci = {0, 0, 0, 0};
+  unsigned fl = *flags;      /* a local copy the compiler keeps in a register */
   size_t j = i;
   int starts_digit = 0, prev_alnum = 0;
   *clitic = 0;
@@ -179,12 +234,19 @@ static size_t scan_alnum(const Scan *sc, size_t i, int *tcls,
   }
   while (j < sc->len) {
     int32_t cp; int cls;
-    int n = peek(sc, j, &cp, &cls);
+    int n;
+    if (ascii_alnum(sc->s[j])) {    /* fast path: a run of ASCII alnums */
+      size_t j0 = j;
+      j = ascii_run(sc, j, &ci, &fl);
+      prev_alnum = j > j0;
+      continue;
+    }
+    n = peek(sc, j, &cp, &cls);
     if (cls == WN_CP_LETTER) {
       note_letter(&ci, cp);
-      *flags |= WN_F_ALPHA;
+      fl |= WN_F_ALPHA;
     } else if (cls == WN_CP_DIGIT) {
-      *flags |= WN_F_DIGIT;
+      fl |= WN_F_DIGIT;
     } else if (cls == WN_CP_MARK) {
       /* stays with its base letter */
     } else if ((cp == ',' || cp == '.') && starts_digit) {
@@ -208,10 +270,10 @@ static size_t scan_alnum(const Scan *sc, size_t i, int *tcls,
         k += 2;
       }
       j = k + 1;                            /* include the final stop */
-      *flags |= WN_F_DOTTED;
+      fl |= WN_F_DOTTED;
       break;
     } else if (is_hyphen(cp) && prev_alnum && alnum_at(sc, j + (size_t)n)) {
-      *flags |= WN_F_HYPHEN;
+      fl |= WN_F_HYPHEN;
     } else if (is_apostrophe(cp) && prev_alnum && !starts_digit) {
       size_t k = j + (size_t)n;
       int32_t cp2; int cls2;
@@ -222,7 +284,7 @@ static size_t scan_alnum(const Scan *sc, size_t i, int *tcls,
         *clitic = 1;                         /* possessive: split it off */
         break;
       }
-      *flags |= WN_F_APOS;
+      fl |= WN_F_APOS;
     } else {
       break;
     }
@@ -230,10 +292,11 @@ static size_t scan_alnum(const Scan *sc, size_t i, int *tcls,
     j += (size_t)n;
   }
   if (ci.letters > 0) {
-    if (ci.first_upper && !starts_digit) *flags |= WN_F_CAP;
-    if (ci.upper > 0 && ci.lower == 0) *flags |= WN_F_ALLCAPS;
+    if (ci.first_upper && !starts_digit) fl |= WN_F_CAP;
+    if (ci.upper > 0 && ci.lower == 0) fl |= WN_F_ALLCAPS;
   }
   *tcls = (starts_digit && ci.letters == 0) ? WN_TK_NUMBER : WN_TK_WORD;
+  *flags = fl;
   return j;
 }
 
@@ -248,14 +311,36 @@ static size_t scan_punct(const Scan *sc, size_t i, int32_t cp, int n) {
   return j;
 }
 
+/*
+** wn_hash_folded of an ASCII token in the same pass that checks it is
+** ASCII (most tokens are); tokens with other bytes take the full folding.
+** Sets *nonascii.
+*/
+static uint32_t hash_token(const unsigned char *p, size_t len,
+                           unsigned *nonascii) {
+  uint32_t h = 2166136261u;                /* FNV-1a, as wn_hash_folded */
+  unsigned any = 0;
+  size_t k;
+  for (k = 0; k < len; k++) {
+    unsigned c = p[k];
+    any |= c;
+    h = (h ^ (c | (ascii_alnum_bits[c] & ALNUM_UPPER) << 5)) * 16777619u;
+  }
+  *nonascii = (any & 0x80) != 0;
+  return *nonascii ? wn_hash_folded((const char *)p, len) : h;
+}
+
+/* Appends the token s[a..b); WN_F_NONASCII is set from its bytes. */
 static int push(wn_tokens *t, const Scan *sc, size_t a, size_t b, int cls,
                 unsigned flags) {
   wn_token *tk;
+  unsigned nonascii;
   if (t->n == t->cap && grow(t) != WN_OK) return WN_ENOMEM;
   tk = &t->v[t->n++];
   tk->start = (uint32_t)(a + 1);
   tk->stop = (uint32_t)b;
-  tk->hash = wn_hash_folded((const char *)sc->s + a, b - a);
+  tk->hash = hash_token(sc->s + a, b - a, &nonascii);
+  flags = nonascii ? flags | WN_F_NONASCII : flags & ~WN_F_NONASCII;
   tk->cls = (uint8_t)cls;
   tk->reserved = 0;
   tk->flags = (uint16_t)flags;
@@ -274,10 +359,16 @@ int wn_tokenize(wn_tokens *t, const char *s, size_t len) {
   sc.len = len;
   while (i < len) {
     int32_t cp; int cls;
-    int n = peek(&sc, i, &cp, &cls);
+    int n;
     unsigned flags = 0;
     size_t end;
     int tcls, clitic = 0, rc;
+    if (s[i] == ' ') {                     /* the common case, no decoding */
+      space = 1;
+      i++;
+      continue;
+    }
+    n = peek(&sc, i, &cp, &cls);
     if (cls == WN_CP_SPACE) {
       if (cp == '\n' || cp == 0x2028) newlines++;
       else if (cp == '\r' && (i + 1 >= len || s[i + 1] != '\n')) newlines++;
@@ -294,7 +385,7 @@ int wn_tokenize(wn_tokens *t, const char *s, size_t len) {
         end = scan_url(&sc, i);
         if (end > i) { tcls = WN_TK_WORD; flags |= WN_F_URL | WN_F_ALPHA; break; }
         end = scan_alnum(&sc, i, &tcls, &flags, &clitic);
-        if (end < len && cp < 0x80 && strchr("@._+%-", s[end]) != NULL) {
+        if (end < len && cp < 0x80 && may_continue_email(s[end])) {
           size_t e = scan_email(&sc, i);
           if (e > end) {
             end = e; tcls = WN_TK_WORD; clitic = 0;
@@ -336,9 +427,6 @@ int wn_tokenize(wn_tokens *t, const char *s, size_t len) {
         break;
       }
     }
-    if (flags & WN_F_NONASCII) flags &= ~WN_F_NONASCII;
-    for (size_t k = i; k < end; k++)
-      if (sc.s[k] >= 0x80) { flags |= WN_F_NONASCII; break; }
     rc = push(t, &sc, i, end, tcls, flags);
     if (rc != WN_OK) return rc;
     i = end;

@@ -302,8 +302,8 @@ int wn_gz_find(const wn_gazetteer *gz, const char *text,
 /* -------------------------------------------------------------- sentence.c */
 
 /*
-** Sentence boundaries from a token array.  Abbreviations and sentence
-** starters come from the caller (the Lua rule pack) as lexicons of folded
+** Sentence boundaries from a token array.  Abbreviations and word roles
+** come from the caller (the Lua rule pack) as lexicons of folded
 ** forms, so users extend them without recompiling.  Payloads of the
 ** abbreviation lexicon say how the abbreviation behaves before a period:
 */
@@ -318,9 +318,15 @@ enum wn_abbrev_kind {
 ** so "Ill." and "Mass." (states) leave "was ill." and "mass." alone. */
 #define WN_ABBR_CAPITAL 0x100
 
+/* Roles in the word lexicon (payload bits). */
+#define WN_WORD_STARTER 1   /* capitalised, usually opens a sentence: "The",
+                               "How" (tells "the U.S. How" from "U.S. Army") */
+#define WN_WORD_JOINER  2   /* lower case, cannot end a line that stands
+                               alone: "the", "of", "said" (a wrapped line) */
+
 typedef struct wn_sbd_opts {
   const wn_lexset *abbrevs;   /* may be NULL: no abbreviations known */
-  const wn_lexset *starters;  /* words that usually open a sentence */
+  const wn_lexset *words;     /* WN_WORD_* roles of common words */
   int pdf;                    /* a line break before a lower-case word is
                                  layout, never a boundary */
   unsigned min_wrap;          /* hard-wrapped text is assumed at least this
@@ -335,5 +341,110 @@ void wn_sbd_opts_init(wn_sbd_opts *o);
 */
 int wn_sentences(wn_spans *out, const char *s, size_t len,
                  const wn_tokens *t, const wn_sbd_opts *o);
+
+/* -------------------------------------------------------------- document.c */
+
+/*
+** Paragraph fingerprints for duplicate detection.  Words are maximal runs
+** of bytes that are neither ASCII space nor ASCII punctuation, compared
+** ASCII-case-insensitively.
+*/
+#define WN_FP_MAX_K 8
+
+typedef struct wn_fingerprint_t {
+  uint64_t key;          /* hash of the word sequence: equal for exact repeats */
+  uint32_t figures;      /* hash of the digit runs, in order */
+  size_t words;          /* words in the paragraph */
+  size_t alpha_words;    /* words of two or more ASCII letters only */
+  size_t shingles;       /* distinct shingle hashes written to out */
+} wn_fingerprint_t;
+
+/*
+** Fingerprint of s[0..len-1]: fills *fp and writes the distinct hashes of
+** its first max k-word shingles, sorted, to out (room for max entries).
+** Returns WN_OK, or WN_EINVAL when k is not in 1..WN_FP_MAX_K.
+*/
+int wn_fingerprint(const char *s, size_t len, int k, uint32_t *out,
+                   size_t max, wn_fingerprint_t *fp);
+/* ---------------------------------------------------------------- number.c */
+
+/*
+** Numeric expressions over a token array.  Every number found gets a kind;
+** the count grammar (lua/wirenews/counts.lua) decides which are counts.
+*/
+enum wn_numkind {
+  WN_NK_CARDINAL = 1,  /* "13,500", "three million", "2.4bn", "a pair" */
+  WN_NK_VAGUE,         /* "dozens", "tens of thousands", "a few": value is
+                          the coding-policy figure */
+  WN_NK_ORDINAL,       /* "fifth", "21st", "twenty-fifth" */
+  WN_NK_FRACTION,      /* "half", "a third", "two thirds", "1/5" */
+  WN_NK_YEAR,          /* "in 2011", "1987", "the 1990s" */
+  WN_NK_DATE,          /* day of the month: "May 25", "8 Feb", "12/05/2012" */
+  WN_NK_TIME,          /* clock time, value hhmm: "10:30", "3 pm", "0900 GMT" */
+  WN_NK_DURATION,      /* a number before a time unit: "15 months" */
+  WN_NK_ATTRIBUTIVE,   /* compound modifier: "11-year", "six-country" */
+  WN_NK_POSITION,      /* photo position: "(2nd-R)" */
+  WN_NK_MEASURE        /* a number with a unit: "5 km", "155mm" */
+};
+
+/* Number flags. */
+#define WN_NF_MONEY     0x0001u  /* "$5", "5 mln dlrs", "20 euros" */
+#define WN_NF_PERCENT   0x0002u  /* "5%", "5 pct", "5 per cent" */
+#define WN_NF_NEGATIVE  0x0004u  /* "-504", "minus 1,200,000" */
+#define WN_NF_RANGE     0x0008u  /* "10-15": high is the upper end */
+#define WN_NF_WORDS     0x0010u  /* spelled out, at least in part */
+#define WN_NF_INEXACT   0x0020u  /* more digits than a double holds exactly */
+#define WN_NF_OVERFLOW  0x0040u  /* too large for a double: value is HUGE_VAL */
+#define WN_NF_LIST      0x0080u  /* an item of a badly grouped "1,2,3,4" */
+#define WN_NF_GLOSS     0x0100u  /* "forty-five (45)": both forms, one number */
+#define WN_NF_DECADE    0x0200u  /* "the 1990s" */
+#define WN_NF_OF        0x0400u  /* a quantity noun with its "of": "dozens of" */
+#define WN_NF_SUFFIX    0x0800u  /* scale suffix: "2.4bn", "400K" */
+#define WN_NF_LEADZERO  0x1000u  /* "0033" */
+
+typedef struct wn_number {
+  uint32_t start, stop;   /* bytes, 1-based inclusive */
+  uint32_t first, last;   /* token indices, 0-based inclusive */
+  double value;           /* the number; the low end of a range */
+  double high;            /* upper end of a range, else equal to value */
+  uint8_t kind;           /* enum wn_numkind */
+  uint8_t reserved;
+  uint16_t flags;         /* WN_NF_* */
+} wn_number;
+
+typedef struct wn_numbers {
+  wn_number *v;
+  size_t n, cap;
+} wn_numbers;
+
+struct wn_numword;
+
+/*
+** Parser configuration: number words in a hash set (built once) and the
+** vague-quantity coding policy.  Owned by the caller; no global state.
+*/
+typedef struct wn_numparser {
+  wn_lexset words;            /* folded hash -> index into entries */
+  struct wn_numword *entries;
+  size_t n, cap;
+} wn_numparser;
+
+int  wn_numparser_init(wn_numparser *p);
+void wn_numparser_free(wn_numparser *p);
+/* Sets the figure of a vague word ("dozens" = 12), adding the word when
+** it is new (then it reads as "several" does).  WN_EINVAL when the word is
+** a number word that is not vague ("three"). */
+int  wn_numparser_set_vague(wn_numparser *p, const char *w, size_t len,
+                            double figure);
+/* Figure of a vague word: 1 and *figure, or 0 when it is not vague. */
+int  wn_numparser_get_vague(const wn_numparser *p, const char *w, size_t len,
+                            double *figure);
+
+void wn_numbers_init(wn_numbers *n);
+void wn_numbers_free(wn_numbers *n);
+/* Numbers of the tokens t of text s[0..len-1], replacing out's content. */
+int  wn_numbers_parse(const wn_numparser *p, const wn_tokens *t,
+                      const char *s, size_t len, wn_numbers *out);
+const char *wn_numkind_name(int kind);
 
 #endif

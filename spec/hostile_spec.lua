@@ -147,6 +147,71 @@ describe("degenerate sizes", function()
   end)
 end)
 
+describe("hostile text for the sentence splitter", function()
+  -- Spans are ordered, do not overlap and hold every token exactly once.
+  local function assert_partition(spans, toks)
+    local k = 1
+    for i, s in ipairs(spans) do
+      local start = toks:at(k)
+      assert(start == s.start, "sentence " .. i .. " does not start at the next token")
+      while k <= #toks and select(2, toks:at(k)) < s.stop do k = k + 1 end
+      assert(select(2, toks:at(k)) == s.stop, "sentence " .. i .. " stops inside a token")
+      k = k + 1
+    end
+    assert(k == #toks + 1, "tokens left out of every sentence")
+  end
+
+  it("splits 1,000,000 one-word paragraphs into as many sentences", function()
+    local spans, toks = wn.sentences(string.rep("Aleppo\n\n", 1000000))
+    assert.equal(1000000, #spans)
+    assert.same({start = 8 * 999999 + 1, stop = 8 * 999999 + 6}, spans[1000000])
+    assert_partition(spans, toks)
+  end)
+
+  it("finds one sentence after 1,000,000 empty paragraphs", function()
+    local spans = wn.sentences(string.rep("\n\n", 1000000) .. "Rebels fled.")
+    assert.same({{start = 2000001, stop = 2000012}}, spans)
+  end)
+
+  it("splits a 100 MB single line with stops #nosanitize", function()
+    local text = string.rep("Rebels fled. They said so, 1,000 of them. ", 2380953)
+    assert.is_true(#text > 100000000)
+    local spans, toks = wn.sentences(text)
+    assert.equal(2 * 2380953, #spans)
+    assert.equal(#text - 1, spans[#spans].stop)
+    toks:close()
+  end)
+
+  it("handles deeply nested quotes and brackets", function()
+    local depth = 50000
+    local text = string.rep("(\"[\u{AB}", depth) .. "Dead. Wounded." ..
+                 string.rep("\u{BB}]\")", depth) .. " Then more."
+    local spans, toks = wn.sentences(text)
+    assert.is_true(#spans >= 1)
+    assert_partition(spans, toks)
+  end)
+
+  it("keeps invalid bytes and NULs inside sentences", function()
+    local text = "Bad \xFF\xFE bytes. Then \0 a NUL. \xED\xA0\x80!"
+    local spans, toks = wn.sentences(text)
+    assert_partition(spans, toks)
+    assert.equal(#text, spans[#spans].stop)
+  end)
+
+  it("splits the empty string and pure white space into nothing", function()
+    assert.same({}, (wn.sentences("")))
+    assert.same({}, (wn.sentences(" \n\n \t")))
+  end)
+
+  it("works on a token array whose text is only referenced by it", function()
+    local toks = wn.tokens(table.concat({"One.", "Two.", "Three."}, " "))
+    collectgarbage(); collectgarbage()
+    local starts, stops = require("wirenews.sentences").spans(toks)
+    assert.same({1, 6, 11}, starts)
+    assert.same({4, 9, 16}, stops)
+  end)
+end)
+
 describe("userdata lifetime", function()
   it("keeps a token array valid after its text string is collected", function()
     local toks
@@ -195,6 +260,22 @@ describe("userdata lifetime", function()
     assert.error_matches(function() lx:get("one") end, "lexicon is closed")
     local open = wn.tokens("one")
     assert.error_matches(function() open:scan(lx) end, "lexicon is closed")
+    assert.error_matches(function() core.sentences(toks) end, "token array is closed")
+    assert.error_matches(function() core.sentences(open, lx) end, "lexicon is closed")
+  end)
+
+  it("accepts extreme integer indices without overflow", function()
+    local toks = wn.tokens("a b")
+    local iter, state = toks:each()
+    assert.is_nil(iter(state, math.maxinteger))   -- was a signed overflow
+    assert.is_nil(iter(state, math.mininteger))
+    assert.equal(2, (iter(state, 1)))
+    assert.is_nil(toks:at(math.mininteger))
+    assert.is_nil(toks:at(math.maxinteger))
+    assert.same({1, 3}, toks:column("start", math.mininteger, math.maxinteger))
+    assert.same({}, toks:column("start", math.maxinteger, math.mininteger))
+    assert.is_nil(toks:locate(math.maxinteger))
+    assert.equal(1, toks:locate(math.mininteger))
   end)
 
   it("raises on wrong argument types", function()

@@ -1,90 +1,164 @@
 /*
-** fuzz_gazetteer.c: the TSV loader and the matcher on arbitrary bytes.
+** fuzz_gazetteer.c: gazetteer compilation (TSV) and matching.
 **
-** The input is a TSV gazetteer, a NUL byte, then a text (without a NUL
-** the whole input is both).  A small variant key is set first.
-** Properties: loading gives WN_OK or WN_EINVAL (with a line inside the
-** input and an unchanged, empty gazetteer); every match lies inside the
-** text on token edges; longest-mode matches are ordered and do not
-** overlap, and each is also found in all-mode.
+** Input: gazetteer TSV, a NUL byte, then the text to match (without a NUL
+** the whole input is both, so names meet their own spellings).  The
+** normaliser gets a sample of the default variant key first.
+** Properties checked:
+**  - loading returns OK, or EINVAL with a line inside the input and a
+**    message, leaving the gazetteer empty (every line is checked before
+**    anything is added); OK adds one record per data line;
+**  - matches lie inside the input and inside their tokens, name and
+**    record numbers are in range; longest-leftmost matches are ordered and
+**    disjoint, and each is among the all-names matches (same name and end);
+**  - a second gazetteer from the same TSV matches the same, and matching
+**    again into a reused array gives the same.
+**
+** Needs: gazetteer.c normalize.c
 */
 #include <string.h>
 #include "fuzz.h"
 
-static int setup(wn_gazetteer *gz) {
-  static const char *const rules[][2] = {
-    {"ou", "u"}, {"ee", "i"}, {"ei", "ay"}, {"iyeh$", "iya"}, {"^kafr$", "kfar"},
-  };
-  wn_normalizer *nz = wn_gz_normalizer(gz);
-  size_t i;
-  int rc;
-  for (i = 0; i < sizeof rules / sizeof rules[0]; i++)
-    if ((rc = wn_norm_add_rule(nz, rules[i][0], rules[i][1])) != WN_OK) return rc;
-  if ((rc = wn_norm_add_article(nz, "al", 1)) != WN_OK) return rc;
-  if ((rc = wn_norm_add_article(nz, "ez", 0)) != WN_OK) return rc;
-  return wn_gz_add_equiv(gz, "Zour", 4, "Zor", 3);
+static const char *const rules[][2] = {
+  {"ou", "u"}, {"ee", "i"}, {"ei", "ay"}, {"iyeh$", "iya"}, {"eh$", "a"},
+  {"^kafr$", "kfar"}, {"^abd$", "abdul"},
+};
+static const struct { const char *word; int solo; } articles[] = {
+  {"al", 1}, {"el", 1}, {"ad", 0}, {"ez", 0}, {"ash", 0},
+};
+static const char *const equivs[][2] = {{"Zour", "Zor"}, {"Qaida", "Qaeda"}};
+
+static wn_gazetteer *new_gazetteer(void) {
+  wn_gazetteer *gz = wn_gz_new();
+  wn_normalizer *nz;
+  if (gz == NULL) return NULL;
+  nz = wn_gz_normalizer(gz);
+  for (size_t i = 0; i < sizeof rules / sizeof rules[0]; i++)
+    if (wn_norm_add_rule(nz, rules[i][0], rules[i][1]) != WN_OK) goto fail;
+  for (size_t i = 0; i < sizeof articles / sizeof articles[0]; i++)
+    if (wn_norm_add_article(nz, articles[i].word, articles[i].solo) != WN_OK)
+      goto fail;
+  for (size_t i = 0; i < sizeof equivs / sizeof equivs[0]; i++)
+    if (wn_gz_add_equiv(gz, equivs[i][0], strlen(equivs[i][0]), equivs[i][1],
+                        strlen(equivs[i][1])) != WN_OK)
+      goto fail;
+  return gz;
+fail:
+  wn_gz_free(gz);
+  return NULL;
 }
 
-static size_t count_lines(const uint8_t *d, size_t n) {
-  size_t i, lines = 1;
-  for (i = 0; i < n; i++) lines += d[i] == '\n';
-  return lines;
+/* Lines of the TSV that are not blank or comments; and all lines. */
+static size_t data_lines(const char *s, size_t n, size_t *lines) {
+  size_t pos = 0, data = 0;
+  *lines = 0;
+  while (pos < n) {
+    const char *nl = memchr(s + pos, '\n', n - pos);
+    size_t end = nl ? (size_t)(nl - s) : n, len = end - pos;
+    (*lines)++;
+    if (len > 0 && s[end - 1] == '\r') len--;
+    if (len > 0 && s[pos] != '#') data++;
+    pos = end + 1;
+  }
+  return data;
 }
 
-static int found_in(const wn_gz_matches *all, const wn_gz_match *m) {
-  size_t i;
-  for (i = 0; i < all->n; i++)
-    if (all->v[i].start == m->start && all->v[i].stop == m->stop &&
-        all->v[i].record == m->record && all->v[i].name == m->name)
+/* Loads tsv into gz and checks the result; returns 1 when it loaded. */
+static int load(wn_gazetteer *gz, const char *tsv, size_t n) {
+  wn_gz_error err;
+  size_t lines, data = data_lines(tsv, n, &lines);
+  int rc = wn_gz_load_tsv(gz, tsv, n, &err);
+  FUZZ_REQUIRE(rc == WN_OK || rc == WN_EINVAL || rc == WN_ENOMEM,
+               "load gives %d", rc);
+  if (rc == WN_EINVAL) {
+    FUZZ_REQUIRE(err.line >= 1 && err.line <= lines && err.msg[0] != '\0',
+                 "error at line %zu of %zu: '%s'", err.line, lines, err.msg);
+    FUZZ_REQUIRE(wn_gz_nrecords(gz) == 0 && wn_gz_nnames(gz) == 0,
+                 "a rejected load (line %zu: %s) left %zu records, %zu names",
+                 err.line, err.msg, wn_gz_nrecords(gz), wn_gz_nnames(gz));
+  }
+  if (rc != WN_OK) return 0;
+  FUZZ_REQUIRE(wn_gz_nrecords(gz) == data, "%zu records from %zu data lines",
+               wn_gz_nrecords(gz), data);
+  for (uint32_t r = 0; r < wn_gz_nrecords(gz); r++) {
+    const wn_gz_record *rec = wn_gz_record_at(gz, r);
+    FUZZ_REQUIRE(rec != NULL && wn_gz_str(gz, rec->id)[0] != '\0',
+                 "record %u has no id", r);
+  }
+  return 1;
+}
+
+static void check_matches(const wn_gz_matches *m, const wn_gazetteer *gz,
+                          const wn_tokens *t, size_t len, int longest) {
+  for (size_t i = 0; i < m->n; i++) {
+    const wn_gz_match *x = &m->v[i];
+    FUZZ_REQUIRE(x->start >= 1 && x->start <= x->stop && x->stop <= len,
+                 "match %zu span %u..%u, text %zu bytes", i + 1, x->start,
+                 x->stop, len);
+    FUZZ_REQUIRE(x->first >= 1 && x->first <= x->last && x->last <= t->n,
+                 "match %zu tokens %u..%u of %zu", i + 1, x->first, x->last,
+                 t->n);
+    FUZZ_REQUIRE(x->start >= t->v[x->first - 1].start &&
+                 x->stop <= t->v[x->last - 1].stop, "match %zu span %u..%u "
+                 "outside its tokens", i + 1, x->start, x->stop);
+    FUZZ_REQUIRE(x->name < wn_gz_nnames(gz) && x->record < wn_gz_nrecords(gz),
+                 "match %zu name %u record %u", i + 1, x->name, x->record);
+    if (longest && i > 0)
+      FUZZ_REQUIRE(x->start > m->v[i - 1].stop, "longest match %zu "
+                   "(%u..%u) overlaps match %zu (%u..%u)", i + 1, x->start,
+                   x->stop, i, m->v[i - 1].start, m->v[i - 1].stop);
+  }
+}
+
+/* Is x among all (the same name ending at the same byte; all may have
+** taken a leading article that x leaves to the match before it)? */
+static int has_match(const wn_gz_matches *all, const wn_gz_match *x) {
+  for (size_t i = 0; i < all->n; i++)
+    if (all->v[i].start <= x->start && all->v[i].stop == x->stop &&
+        all->v[i].name == x->name)
       return 1;
   return 0;
 }
 
+static int same_matches(const wn_gz_matches *a, const wn_gz_matches *b) {
+  return a->n == b->n &&
+         (a->n == 0 || memcmp(a->v, b->v, a->n * sizeof(wn_gz_match)) == 0);
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
-  wn_gazetteer *gz = wn_gz_new();
-  wn_tokens toks;
-  wn_gz_matches lm, am;
-  wn_gz_error err;
-  const uint8_t *nul = size ? memchr(data, 0, size) : NULL;
-  size_t tsv_len = nul ? (size_t)(nul - data) : size;
-  const char *text = nul ? (const char *)nul + 1 : (const char *)data;
-  size_t text_len = nul ? size - tsv_len - 1 : size;
-  size_t i;
-  int rc;
-  wn_tokens_init(&toks);
-  wn_gz_matches_init(&lm);
-  wn_gz_matches_init(&am);
-  if (gz == NULL) goto done;
-  FUZZ_OK(setup(gz));
-  rc = wn_gz_load_tsv(gz, (const char *)data, tsv_len, &err);
-  FUZZ_REQUIRE(rc == WN_OK || rc == WN_EINVAL || rc == WN_ENOMEM, "load gave %d", rc);
-  if (rc == WN_ENOMEM) goto done;
-  if (rc == WN_EINVAL) {
-    FUZZ_REQUIRE(err.line >= 1 && err.line <= count_lines(data, tsv_len),
-                 "error line %zu", err.line);
-    FUZZ_REQUIRE(err.msg[0] != '\0', "empty error message");
-    FUZZ_REQUIRE(wn_gz_nrecords(gz) == 0, "%zu records after an error",
-                 wn_gz_nrecords(gz));
-  }
-  FUZZ_OK(wn_tokenize(&toks, text, text_len));
-  FUZZ_OK(wn_gz_find(gz, text, &toks, WN_GZ_LONGEST, &lm));
-  FUZZ_OK(wn_gz_find(gz, text, &toks, WN_GZ_ALL, &am));
-  for (i = 0; i < lm.n; i++) {
-    const wn_gz_match *m = &lm.v[i];
-    FUZZ_REQUIRE(m->start >= 1 && m->start <= m->stop && m->stop <= text_len,
-                 "span %u-%u of %zu bytes", m->start, m->stop, text_len);
-    FUZZ_REQUIRE(m->first >= 1 && m->first <= m->last && m->last <= toks.n,
-                 "tokens %u-%u of %zu", m->first, m->last, toks.n);
-    FUZZ_REQUIRE(m->record < wn_gz_nrecords(gz), "record %u", m->record);
-    FUZZ_REQUIRE(i == 0 || lm.v[i - 1].stop < m->start, "overlap at %u", m->start);
-    FUZZ_REQUIRE(found_in(&am, m), "longest match %u-%u not in all-mode",
-                 m->start, m->stop);
-  }
-  FUZZ_REQUIRE(am.n >= lm.n, "%zu all-mode matches, %zu longest", am.n, lm.n);
+  const char *in = (const char *)data;
+  const char *nul = memchr(in, '\0', size);
+  const char *tsv = in, *text = nul ? nul + 1 : in;
+  size_t tsvlen = nul ? (size_t)(nul - in) : size;
+  size_t textlen = nul ? size - tsvlen - 1 : size;
+  wn_gazetteer *gz = new_gazetteer(), *gz2 = new_gazetteer();
+  wn_tokens t;
+  wn_gz_matches longest, all, again;
+  wn_tokens_init(&t);
+  wn_gz_matches_init(&longest);
+  wn_gz_matches_init(&all);
+  wn_gz_matches_init(&again);
+  if (gz == NULL || gz2 == NULL) goto done;
+  if (!load(gz, tsv, tsvlen) || !load(gz2, tsv, tsvlen)) goto done;
+  FUZZ_OK(wn_tokenize(&t, text, textlen));
+  FUZZ_OK(wn_gz_find(gz, text, &t, WN_GZ_LONGEST, &longest));
+  check_matches(&longest, gz, &t, textlen, 1);
+  FUZZ_OK(wn_gz_find(gz, text, &t, WN_GZ_ALL, &all));
+  check_matches(&all, gz, &t, textlen, 0);
+  for (size_t i = 0; i < longest.n; i++)
+    FUZZ_REQUIRE(has_match(&all, &longest.v[i]), "longest match %zu "
+                 "(%u..%u) is not among all matches", i + 1,
+                 longest.v[i].start, longest.v[i].stop);
+  FUZZ_OK(wn_gz_find(gz2, text, &t, WN_GZ_LONGEST, &again));
+  FUZZ_REQUIRE(same_matches(&longest, &again), "a second gazetteer differs");
+  FUZZ_OK(wn_gz_find(gz, text, &t, WN_GZ_ALL, &again));   /* reused */
+  FUZZ_REQUIRE(same_matches(&all, &again), "matching again differs");
 done:
-  wn_gz_matches_free(&lm);
-  wn_gz_matches_free(&am);
-  wn_tokens_free(&toks);
   wn_gz_free(gz);
+  wn_gz_free(gz2);
+  wn_tokens_free(&t);
+  wn_gz_matches_free(&longest);
+  wn_gz_matches_free(&all);
+  wn_gz_matches_free(&again);
   return 0;
 }

@@ -1,8 +1,9 @@
 -- Builds the seed corpora of the fuzz harnesses at run time:
 --   lua5.4 csrc/fuzz/seeds.lua OUTDIR
 -- writes OUTDIR/text (prose for the tokenizer, sentence splitter and
--- number parser) and OUTDIR/lexset (word lists) from the seed articles
--- and the third-party test data ($WIRENEWS_TESTDATA, default
+-- number parser), OUTDIR/lexset (word lists) and OUTDIR/gazetteer (a
+-- gazetteer TSV made of the text's capitalised names, a NUL byte, the
+-- text) from the seed articles and the third-party test data ($WIRENEWS_TESTDATA, default
 -- ../shared/testdata; skipped when absent).  The output is git-ignored:
 -- third-party data is never committed.  Inputs stay under MAX bytes, the
 -- -max_len the harnesses run with.
@@ -67,12 +68,41 @@ local function articles()
   return list
 end
 
+-- Gazetteer TSV lines from the capitalised words and word pairs of text:
+-- varied columns (aliases, case policy, priority) so every loader path runs.
+local function gazetteer_of(text)
+  local lines, seen = {}, {}
+  local function add(name)
+    if seen[name] or #lines >= 40 then return end
+    seen[name] = true
+    local k = #lines + 1
+    local cols = { "g" .. (k % 7 == 0 and 1 or k), name, k % 2 == 0 and "place" or "actor" }
+    if k % 3 == 0 then
+      cols[4], cols[5], cols[6], cols[7], cols[8] = name:upper(), "SY", "", "34.5", "36.7"
+      cols[9] = name:lower() .. "|" .. name:gsub("%s", "-")
+    end
+    if k % 5 == 0 then cols[10], cols[11], cols[12] = "", "any", tostring(k % 11 - 5) end
+    lines[#lines + 1] = table.concat(cols, "\t")
+  end
+  for a, b in text:gmatch("(%u[%a']+)%s+(%u[%a']+)") do add(a .. " " .. b) end
+  for w in text:gmatch("%u[%a'-]+") do add(w) end
+  return table.concat(lines, "\n")
+end
+
+local function gazetteer_seed(name, text)
+  local tsv = gazetteer_of(text)
+  write("gazetteer", name, tsv .. "\0" .. text:sub(1, MAX - #tsv - 1))
+end
+
 local function text_seeds()
   local words = {}
   for _, path in ipairs(articles()) do
     local base = path:match("([^/]+)%.txt$")
     local s = read(path)
-    for k, piece in ipairs(chunks(s)) do write("text", base .. "_" .. k, piece) end
+    for k, piece in ipairs(chunks(s)) do
+      write("text", base .. "_" .. k, piece)
+      gazetteer_seed(base .. "_" .. k, piece:sub(1, 2500))
+    end
     for w in s:gmatch("[^%s%p]+") do words[#words + 1] = w end
   end
   for _, rel in ipairs{"golden_rules_sbd/sentences.jsonl",
@@ -99,6 +129,9 @@ local function text_seeds()
   each_jsonl("reuters21578/reuters21578.jsonl", function(r, n)
     if n % REUTERS_EVERY == 0 and type(r.body) == "string" and r.body ~= "" then
       write("text", "reuters_" .. r.id, chunks(r.body)[1])
+      if n % (REUTERS_EVERY * 5) == 0 then
+        gazetteer_seed("reuters_" .. r.id, r.body:sub(1, 2500))
+      end
     end
   end)
   return words
@@ -113,7 +146,8 @@ local function lexset_seeds(words)
   end
 end
 
-os.execute("mkdir -p '" .. out .. "/text' '" .. out .. "/lexset'")
+os.execute("mkdir -p '" .. out .. "/text' '" .. out .. "/lexset' '" .. out ..
+           "/gazetteer'")
 lexset_seeds(text_seeds())
 for kind, n in pairs(counts) do
   io.write(string.format("seeds: %s/%s %d inputs\n", out, kind, n))

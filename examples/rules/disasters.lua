@@ -28,7 +28,7 @@ return {
       triggers = hazards,
       priority = 10,                 -- before the conflict rules
       pattern = function(L)
-        return seq{W(L.hazards), gap(4),
+        return seq{W(L.hazards), gap(8),
                    W{"killed", "has killed", "have killed", "left", "claimed"},
                    COUNT, OPT(W"of"), OPT(V(L)), OPT(W"dead")}
       end,

@@ -9,6 +9,7 @@ local json = require("wirenews.json")
 local M = {}
 
 local SOURCE_KINDS = {org = true, actor = true, person = true}
+local noun_phrase_before
 
 -- Compiled per engine: attribution verbs and source pronouns.
 local function patterns(engine)
@@ -79,6 +80,45 @@ local function capitalised_run(text, a, limit)
   return out, a + #lead, a + #lead + #out - 1
 end
 
+local AUXILIARIES = {has = true, have = true, had = true, also = true, would = true,
+  will = true, had_ = true, ["has also"] = true, later = true, earlier = true,
+  separately = true, previously = true}
+local PHRASE_STOP = {["in"] = true, ["of"] = true, ["at"] = true, ["from"] = true,
+  ["on"] = true, ["for"] = true, ["with"] = true, ["near"] = true}
+local NOT_SOURCES = {["it"] = true, ["that"] = true, ["this"] = true, ["which"] = true,
+  ["who"] = true, ["they"] = true, ["he"] = true, ["she"] = true, ["there"] = true}
+
+-- The noun phrase right before byte vs: back to the clause start (comma,
+-- quote or sentence start), auxiliaries dropped, cut at its first
+-- preposition, at most six words.  Returns the phrase and its start.
+noun_phrase_before = function(text, floor, vs)
+  local k = vs - 1
+  while k >= floor and not text:sub(k, k):match("[,;:\"(%-]") do k = k - 1 end
+  local seg_start = k + 1
+  local seg = text:sub(seg_start, vs - 1)
+  local words, starts = {}, {}
+  local pos = 1
+  while true do
+    local a, b = seg:find("%S+", pos)
+    if not a then break end
+    words[#words + 1] = seg:sub(a, b)
+    starts[#starts + 1] = a
+    pos = b + 1
+  end
+  while #words > 0 and AUXILIARIES[words[#words]:lower()] do
+    words[#words] = nil
+  end
+  if #words == 0 or #words > 8 then return nil end
+  local cut = #words
+  for i = 2, #words do
+    if PHRASE_STOP[words[i]:lower()] then cut = i - 1; break end
+  end
+  if cut > 6 or NOT_SOURCES[words[1]:lower()] then return nil end
+  local phrase = table.concat(words, " ", 1, cut)
+  if not phrase:match("%a") then return nil end
+  return phrase, seg_start + starts[1] - 1
+end
+
 --- Finds the source of one sentence.  `state` carries the last named
 -- organisation source and the last person across sentences.
 function M.sentence_source(doc, engine, s, state)
@@ -109,16 +149,19 @@ function M.sentence_source(doc, engine, s, state)
         if e.stop < vs and vs - e.stop <= 3 and SOURCE_KINDS[e.kind] then before = e end
       end
       if before then return source_of_entity(before), before end
-      -- a pronoun right before the verb ("It said", "the group said")
+      -- a pronoun right before the verb ("It said", "the group said"):
+      -- the last named source; for "he"/"she" the last person quoted or
+      -- cited, else the last person named
       local pr = pronoun_before(c, sub, v.s)
       if pr then
-        local ref = pr.kind == "person" and state.person or state.org
+        local ref
+        if pr.kind == "person" then ref = state.person_source or state.person
+        else ref = state.org end
         if ref then
           local src = source_of_entity(ref)
-          src.text = doc.text:sub(vs - #pr.phrase - 1, vs - 2):gsub("^%s+", "")
           src.text = pr.phrase
           src.resolved_from = pr.phrase
-          return src, nil
+          return src, ref
         end
       end
       -- a named source right after the verb ("said Rami Abdul Rahman")
@@ -133,6 +176,10 @@ function M.sentence_source(doc, engine, s, state)
           return {name = name, text = name, kind = "person", start = a, stop = b}, nil
         end
       end
+      -- the noun phrase before the verb ("China's UN envoy said",
+      -- "Reports say"), up to its first preposition
+      local np, a = noun_phrase_before(doc.text, s.start, vs)
+      if np then return {name = np, text = np, start = a, stop = a + #np - 1}, nil end
     end
   end
   return nil
@@ -153,6 +200,7 @@ function M.attach_sources(doc, engine, events)
     local src, ent = M.sentence_source(doc, engine, s, state)
     s.source = src
     if ent and (ent.kind == "org" or ent.kind == "actor") then state.org = ent end
+    if ent and ent.kind == "person" then state.person_source = ent end
     remember(state, s)
     by_sentence[s] = src
   end
@@ -233,6 +281,10 @@ local function speaker(doc, engine, q, s)
     end
     local pr = between:lower():match("^[%s,]*(%a+)%s*$")
     if pr == "he" or pr == "she" then
+      -- the sentence's source resolved the pronoun already
+      if s.source and s.source.resolved_from == pr then
+        return s.source.name, s.source.id, "speaker.pronoun"
+      end
       local p = person_before(doc, q.open)
       if p then return p.name, p.id, "speaker.pronoun" end
     end

@@ -57,40 +57,115 @@ local function place_out(e, admin)
 end
 
 local PLACE_PREPS = {["in"] = true, ["at"] = true, ["near"] = true, ["of"] = true,
-                     ["on"] = true, ["around"] = true, ["outside"] = true, ["from"] = true}
+                     ["on"] = true, ["around"] = true, ["outside"] = true, ["from"] = true,
+                     ["into"] = true, ["across"] = true, ["inside"] = true}
+-- skipped between a preposition and its place: "in the Kfar Oweid area",
+-- "in northwest Syria", "in the central province of Hama"
+local DETERMINERS = {["the"] = true, ["a"] = true, ["an"] = true, ["northern"] = true,
+  ["southern"] = true, ["eastern"] = true, ["western"] = true, ["central"] = true,
+  ["north"] = true, ["south"] = true, ["east"] = true, ["west"] = true,
+  ["northwest"] = true, ["northeast"] = true, ["southwest"] = true, ["southeast"] = true,
+  ["northwestern"] = true, ["northeastern"] = true, ["southwestern"] = true,
+  ["southeastern"] = true, ["rural"] = true, ["besieged"] = true}
 
--- The word right before byte position pos in the lower-cased text.
+-- The word right before byte position pos in the lower-cased text,
+-- skipping determiners ("in the Kfar Oweid area" gives "in").
 local function word_before(lower, pos, floor)
   local k = pos - 1
-  while k >= floor and lower:sub(k, k):match("[%s,]") do k = k - 1 end
-  local e = k
-  while k >= floor and lower:sub(k, k):match("[%w%-']") do k = k - 1 end
-  return lower:sub(k + 1, e)
+  while true do
+    while k >= floor and lower:sub(k, k):match("[%s,]") do k = k - 1 end
+    local e = k
+    while k >= floor and lower:sub(k, k):match("[%w%-']") do k = k - 1 end
+    local w = lower:sub(k + 1, e)
+    if not DETERMINERS[w] or k < floor then return w end
+  end
 end
 
--- The place an event is tied to: a captured place, else the nearest place
--- after the match introduced by a locative preposition, else the nearest
--- place after it, else the nearest before it.
+-- Clause boundaries: punctuation and the words that open a new clause.
+local BOUNDARY_WORDS = {["as"] = true, ["while"] = true, ["after"] = true,
+  ["before"] = true, ["when"] = true, ["but"] = true, ["which"] = true,
+  ["that"] = true, ["who"] = true, ["where"] = true, ["because"] = true,
+  ["although"] = true, ["whereas"] = true, ["instead"] = true}
+
+local function is_boundary_at(lower, k)
+  local c = lower:sub(k, k)
+  if c == "," or c == ";" or c == ":" or c == "(" or c == ")" then return 1 end
+  if lower:sub(k, k + 1) == "--" then return 2 end
+  if c:match("%a") and (k == 1 or not lower:sub(k - 1, k - 1):match("[%w%-']")) then
+    local w = lower:match("^%a+", k)
+    if BOUNDARY_WORDS[w] then return #w end
+  end
+  return nil
+end
+
+-- The clause around [a, b] within sentence s: from after the last
+-- boundary before a to before the first boundary after b.
+local function clause(doc, s, a, b)
+  local lower = doc.lower
+  local ca = s.start
+  for k = a - 1, s.start, -1 do
+    local n = is_boundary_at(lower, k)
+    if n and k + n <= a then ca = k + n; break end
+  end
+  local cb = s.stop
+  for k = b + 1, s.stop do
+    if is_boundary_at(lower, k) then cb = k - 1; break end
+  end
+  return ca, cb
+end
+M.clause = clause
+
+-- The sentence-initial phrase ("In Latakia on the coast,", "On Monday,"):
+-- [s.start, comma) when the sentence opens with a preposition.
+local function opening_phrase(doc, s)
+  local lower = doc.lower
+  local w = lower:match("^%a+", s.start)
+  if not (w and (PLACE_PREPS[w] or w == "on" or w == "during" or w == "overnight")) then
+    return nil
+  end
+  local comma = lower:find(",", s.start, true)
+  if not comma or comma > s.stop then return nil end
+  return s.start, comma - 1
+end
+
+local function in_range(r, a, b) return r.start >= a and r.stop <= b end
+
+-- The place an event is tied to: a captured place; else in its clause, a
+-- place after the match introduced by a locative preposition, or one
+-- right before it ("the Houla massacre"), or one before it with a
+-- preposition; else a place in the sentence's opening phrase.
 local function event_place(doc, s, a, b, captured, before_only)
   local places = {}
   for _, e in ipairs(s.entities) do
     if e.kind == "place" then places[#places + 1] = e end
   end
+  local ca, cb = clause(doc, s, a, b)
   local chosen
   if captured then chosen = captured.record or captured
   elseif before_only then
     for _, e in ipairs(places) do if e.stop < a then chosen = chosen or e end end
   else
     for _, e in ipairs(places) do
-      if e.start > b and PLACE_PREPS[word_before(doc.lower, e.start, s.start)] then
+      if e.start > b and e.stop <= cb and PLACE_PREPS[word_before(doc.lower, e.start, s.start)] then
         chosen = e; break
       end
     end
     if not chosen then
-      for _, e in ipairs(places) do if e.start > b then chosen = e; break end end
+      for _, e in ipairs(places) do
+        if e.stop < a and e.start >= ca then
+          local between = doc.lower:sub(e.stop + 1, a - 1)
+          if between:match("^%s*$") or between:match("^'s%s*$") or
+             PLACE_PREPS[word_before(doc.lower, e.start, s.start)] then
+            chosen = e
+          end
+        end
+      end
     end
     if not chosen then
-      for _, e in ipairs(places) do if e.stop < a then chosen = e end end
+      local oa, ob = opening_phrase(doc, s)
+      if oa and oa < a then
+        for _, e in ipairs(places) do if in_range(e, oa, ob) then chosen = e; break end end
+      end
     end
   end
   if not chosen then return nil, places end
@@ -110,13 +185,22 @@ local function event_place(doc, s, a, b, captured, before_only)
   return place_out(chosen, admin), places
 end
 
--- The time expression of the sentence nearest to the match (after it
--- preferred, within the sentence).
-local function event_time(s, a, b)
+-- The time expression of the event's clause nearest to the match (after
+-- it preferred), else one in the sentence's opening phrase.
+local function event_time(doc, s, a, b)
+  local ca, cb = clause(doc, s, a, b)
   local best, dist
   for _, t in ipairs(s.times) do
-    local d = t.start > b and (t.start - b) or (t.stop < a and (a - t.stop) * 2 or 0)
-    if not dist or d < dist then best, dist = t, d end
+    if in_range(t, ca, cb) or (t.start <= b and t.stop >= a) then
+      local d = t.start > b and (t.start - b) or (t.stop < a and (a - t.stop) * 2 or 0)
+      if not dist or d < dist then best, dist = t, d end
+    end
+  end
+  if not best then
+    local oa, ob = opening_phrase(doc, s)
+    if oa and oa < a then
+      for _, t in ipairs(s.times) do if in_range(t, oa, ob) then best = t; break end end
+    end
   end
   if not best then return nil end
   local v = best.value
@@ -130,25 +214,26 @@ local function is_perp(e)
   return e.kind == "actor" and (e.class == nil or PERP_CLASSES[e.class])
 end
 
--- "by regime troops" after the match, else the nearest armed actor before it.
-local function event_perpetrator(doc, s, a, b)
+local function perp_out(e)
+  return {name = e.name, id = e.id, text = e.text, class = e.class, start = e.start, stop = e.stop}
+end
+
+-- "by regime troops" after the match, else (for rules in the active voice)
+-- the nearest armed actor before it in the same clause.
+local function event_perpetrator(doc, s, a, b, passive)
   for _, e in ipairs(s.entities) do
     if e.start > b and e.start - b < 60 and is_perp(e) then
       local between = doc.lower:sub(b + 1, e.start - 1)
-      if between:match("%f[%w]by%f[%W]") then
-        return {name = e.name, id = e.id, text = e.text, class = e.class, start = e.start, stop = e.stop}
-      end
+      if between:match("%f[%w]by%f[%W]") then return perp_out(e) end
     end
   end
+  if passive then return nil end
+  local ca = clause(doc, s, a, b)
   local best
   for _, e in ipairs(s.entities) do
-    if e.stop < a and is_perp(e) then best = e end
+    if e.stop < a and e.start >= ca and is_perp(e) then best = e end
   end
-  if best then
-    return {name = best.name, id = best.id, text = best.text, class = best.class,
-            start = best.start, stop = best.stop}
-  end
-  return nil
+  return best and perp_out(best) or nil
 end
 
 -- Builds lexicon-driven helper patterns once per engine compile.
@@ -266,7 +351,9 @@ function M.extract(doc, engine)
       if ok and rule.not_after and negated(h, subject, m) then ok = false end
       local count = m.count
       if ok and count and by_count[count.start] then ok = false end
-      local tkey = (rule.event and rule.event.kind or "?") .. ":" .. (s.start + m._s - 1)
+      -- one event without a count per kind and subtype in a sentence
+      local ev_kind = rule.event and rule.event.kind or "?"
+      local tkey = ev_kind .. ":" .. tostring(rule.event and rule.event.subtype) .. ":" .. s.start
       if ok and not count and by_trigger[tkey] then ok = false end
       if ok then
         local ev = make_event(doc, s, rule, m, count, m.victim)
@@ -301,10 +388,15 @@ function M.extract(doc, engine)
             for _, p in ipairs(places) do if p.stop < x.start then names[#names + 1] = place_out(p) end end
             if #names > 1 then x.places = names end
           end
-          x.time = event_time(s, x.start, x.stop) or json.null
-          x.perpetrator = event_perpetrator(doc, s, x.start, x.stop) or json.null
+          x.time = event_time(doc, s, x.start, x.stop) or json.null
+          if x == ev then
+            x.perpetrator = event_perpetrator(doc, s, x.start, x.stop, rule.voice == "passive") or json.null
+          else
+            x.perpetrator = ev.perpetrator   -- conjuncts share the head's
+          end
+          if x.count == json.null then x.cumulative = false end
           if x.count ~= json.null then by_count[x.count.start] = x
-          else by_trigger[(x.kind or "?") .. ":" .. x.start] = x end
+          else by_trigger[(x.kind or "?") .. ":" .. tostring(x.subtype) .. ":" .. s.start] = x end
           events[#events + 1] = x
           sentence_events[#sentence_events + 1] = x
         end

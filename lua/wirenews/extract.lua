@@ -5,6 +5,7 @@
 local core = require("wirenews.core")
 local document = require("wirenews.document")
 local sentences = require("wirenews.sentences")
+local numbers = require("wirenews.numbers")
 local counts = require("wirenews.counts")
 local gazetteer = require("wirenews.gazetteer")
 local times = require("wirenews.times")
@@ -14,27 +15,31 @@ local json = require("wirenews.json")
 
 local M = {}
 
--- Kept sentences: sentence spans of the whole text that start inside a
--- kept span of the cleaned document, clipped to it.
+-- Kept sentences: the parts of the sentences of the whole text that lie
+-- in kept spans of the cleaned document (a dateline or a removed
+-- paragraph inside a sentence is cut away).
 local function kept_sentences(toks, cleaned, lexicons)
   local starts, stops = sentences.spans(toks, {abbreviations = lexicons.abbreviations})
   local spans = cleaned.spans or {}
   local out, k = {}, 1
   for n = 1, #starts do
-    local a, b = starts[n], stops[n]
-    while spans[k] and spans[k].stop < a do k = k + 1 end
-    local sp = spans[k]
-    if sp and a >= sp.start and a <= sp.stop then
-      if b > sp.stop then b = sp.stop end
+    local a0, b0 = starts[n], stops[n]
+    while spans[k] and spans[k].stop < a0 do k = k + 1 end
+    local j = k
+    while spans[j] and spans[j].start <= b0 do
+      local sp = spans[j]
+      local a, b = math.max(a0, sp.start), math.min(b0, sp.stop)
       local ti = toks:locate(a)
       local tj = toks:locate(b)
-      if tj then
-        local ts = toks:at(tj)
-        if ts > b then tj = tj - 1 end
-      else
-        tj = #toks
+      if tj and toks:at(tj) > b then tj = tj - 1 end
+      if not tj then tj = #toks end
+      if ti and tj >= ti then
+        a = math.max(a, (toks:at(ti)))
+        local _, tb = toks:at(tj)
+        b = math.min(b, tb)
+        out[#out + 1] = {start = a, stop = b, ti = ti, tj = tj, paragraph = sp.paragraph}
       end
-      out[#out + 1] = {start = a, stop = b, ti = ti, tj = tj, paragraph = sp.paragraph}
+      j = j + 1
     end
   end
   return out
@@ -74,7 +79,8 @@ function M.analyse(text, opts, engine)
   doc.sentences = kept_sentences(toks, cleaned, engine.lexicons)
   local spans = cleaned.spans or {}
   doc.date = article_date(opts, cleaned)
-  doc.counts = inside_kept(counts.from_tokens(text, toks), spans)
+  doc.numbers = numbers.from_tokens(toks)
+  doc.counts = inside_kept(counts.counts(text, doc.numbers), spans)
   doc.entities = inside_kept(gazetteer.default():match(toks), spans)
   doc.times = inside_kept(times.find(text, {date = doc.date}), spans)
   table.sort(doc.counts, by_start)

@@ -74,4 +74,21 @@ function M.extract(text, opts)
   return require("wirenews.extract").extract(text, opts, opts.engine or M.engine())
 end
 
+-- Document stage (issue 5): cleaning, datelines, time expressions.
+local document = require("wirenews.document")
+--- wn.document(text, opts) / wn.clean: paragraphs, removed, kept spans,
+-- dateline, warnings; see lua/wirenews/document.lua.
+M.document = document.clean
+M.clean = document.clean
+--- wn.dateline(text, opts): the dateline at the start of text, or nil.
+M.dateline = require("wirenews.dateline").parse
+--- wn.times(text, {date = "YYYY-MM-DD"}): time expressions.
+M.times = require("wirenews.times").find
+--- Numbers of a text with their kinds (a wirenews.Numbers userdata:
+-- #nums, nums[i] -> record table, nums:find(pos)); see wirenews.numbers.
+M.numbers = function(text) return require("wirenews.numbers").numbers(text) end
+
+--- Count expressions with qualifiers and low/high; see wirenews.counts.
+M.counts = function(text) return require("wirenews.counts").counts(text) end
+
 return M

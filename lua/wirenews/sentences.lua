@@ -3,11 +3,15 @@
 --
 --   local sentences = require("wirenews.sentences")
 --   sentences.add_abbreviations("plain", {"Gov't", "Dept"})
---   for _, s in ipairs(wn.sentences(text)) do print(text:sub(s.start, s.stop)) end
+--   for _, s in ipairs(wn.sentences(text)) do
+--     print(text:sub(s.start, s.stop))
+--   end
 --
 -- Abbreviations are written with or without their final stop ("Gen." and
 -- "Gen" are the same entry); dotted forms keep their dots ("a.m.").
--- Case does not matter: entries are compared case-folded.
+-- Entries are compared case-folded, but an entry written with a capital
+-- ("Ill", "Mass") only counts for capitalised words, so "was ill. Doctors"
+-- still ends a sentence; lower-case entries ("co", "etc") match any case.
 local core = require("wirenews.core")
 
 local M = {}
@@ -23,12 +27,14 @@ M.abbreviations = {
     "Mr", "Mrs", "Ms", "Messrs", "Mmes", "Dr", "Drs", "Prof", "Gen", "Gens",
     "Lt", "Col", "Maj", "Capt", "Cpt", "Cmdr", "Cdr", "Adm", "Brig", "Sgt",
     "Cpl", "Pvt", "Lieut", "Comdr", "Rep", "Reps", "Sen", "Sens", "Gov",
-    "Pres", "Supt", "Rev", "Hon", "Amb", "Atty", "Insp", "Mme", "Mlle", "Mssrs",
-    "Fr", "Sra", "Srta", "Msgr",
+    "Pres", "Supt", "Rev", "Hon", "Amb", "Atty", "Insp", "Mme", "Mlle",
+    "Mssrs", "Fr", "Sra", "Srta", "Msgr",
   },
   -- Abbreviations only before a number: "No. 5", "p. 55", "N°. 12".
-  numeric = { "No", "Nos", "Nr", "N°", "p", "pp", "Fig", "Figs", "Vol", "Vols",
-              "Art", "Ch", "Sec", "Para", "Ex", "Op", "Tel" },
+  numeric = { "no", "nos", "nr", "n°", "p", "pp", "fig", "figs", "vol",
+              "vols", "art", "ch", "sec", "para", "ex", "op", "tel",
+              -- currencies written before the amount: "Rs. 1000"
+              "rs", "re", "dh", "dhs" },
   -- Clock times.
   time = { "a.m.", "p.m." },
   -- Everything else: ends a sentence only before a sentence starter.
@@ -36,7 +42,7 @@ M.abbreviations = {
     -- companies and places
     "Co", "Cos", "Corp", "Inc", "Ltd", "Bros", "Assn", "Assoc", "Dept",
     "Govt", "Univ", "Intl", "Mfg", "St", "Ste", "Mt", "Ft", "Ave", "Blvd",
-    "Rd", "Sq", "Hwy", "Pt", "Jr", "Sr", "Esq", "PhD",
+    "Rd", "Sq", "Hwy", "Pt", "Jr", "Sr", "Esq", "PhD", "Ph",
     -- months and days (Reuters style and others)
     "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct",
     "Nov", "Dec", "Mon", "Tue", "Tues", "Wed", "Thu", "Thur", "Thurs", "Fri",
@@ -68,10 +74,30 @@ M.starters = {
   "What", "Who", "Why", "How", "Where", "Which", "Whether",
   "Is", "Are", "Was", "Were", "Do", "Does", "Did", "Can", "Could", "Will",
   "Would", "Should", "Have", "Has", "Had", "Let", "Please", "Yes",
+  "I'm", "I've", "I'd", "I'll", "It's", "That's", "There's", "Here's",
+  "He's", "She's", "We're", "We've", "They're", "They've", "Let's", "What's",
+  -- quantities open many casualty sentences: "Thousands fled."
+  "Two", "Three", "Four", "Five", "Six", "Seven", "Eight", "Nine", "Ten",
+  "Dozens", "Scores", "Hundreds", "Thousands", "Millions", "Several", "Few",
+  "More", "Nearly", "Almost", "About", "Over", "At",
+}
+
+--- Function words: a line that ends in one was wrapped mid-sentence, even
+-- when the next line starts with a capital ("Corp said its\nPontiac
+-- Division"), so it cannot stand alone as a subhead or credit line.
+M.joiners = {
+  "a", "an", "the", "of", "to", "in", "on", "at", "by", "for", "from",
+  "with", "into", "onto", "under", "after", "before", "between", "against",
+  "during", "since", "until", "than", "per", "via", "and", "or", "but",
+  "nor", "as", "that", "which", "who", "whom", "whose", "its", "their",
+  "his", "her", "our", "my", "your", "this", "these", "those", "said",
+  "says", "told", "is", "are", "was", "were", "be", "been", "being", "has",
+  "have", "had", "will", "would", "could", "should", "may", "might", "can",
+  "must", "if", "when", "where", "while", "such", "including",
 }
 
 -- Lexicons built from the tables above, rebuilt after a change.
-local cache = {}
+local cache = { gen = 0 }
 
 local function entry(word)
   -- "Gen." -> "Gen"; "a.m." stays dotted (it is one token)
@@ -104,11 +130,22 @@ local function abbreviation_lexicon(extra)
   return core.lexicon(map)
 end
 
-local function starter_lexicon(extra)
-  local list = {}
-  for _, w in ipairs(M.starters) do list[#list + 1] = w end
-  for _, w in ipairs(extra or {}) do list[#list + 1] = w end
-  return core.lexicon(list)
+-- Word roles as payload bits (WN_WORD_STARTER, WN_WORD_JOINER).
+local STARTER, JOINER = 1, 2
+
+local function word_lexicon(starters, joiners)
+  local map = {}
+  local function add(words, role)
+    for _, w in ipairs(words or {}) do
+      local key = core.fold(w)
+      map[key] = (map[key] or 0) | role
+    end
+  end
+  add(M.starters, STARTER)
+  add(starters, STARTER)
+  add(M.joiners, JOINER)
+  add(joiners, JOINER)
+  return core.lexicon(map)
 end
 
 --- Adds abbreviations of a kind ("plain", "title", "numeric", "time").
@@ -121,34 +158,62 @@ function M.add_abbreviations(kind, words)
   local list = M.abbreviations[kind]
   for _, w in ipairs(words) do list[#list + 1] = w end
   cache.abbrevs = nil
+  cache.gen = cache.gen + 1
 end
 
 --- Adds sentence starters.
 function M.add_starters(words)
   for _, w in ipairs(words) do M.starters[#M.starters + 1] = w end
-  cache.starters = nil
+  cache.words = nil
+  cache.gen = cache.gen + 1
+end
+
+--- Adds function words that cannot end a line standing alone.
+function M.add_joiners(words)
+  for _, w in ipairs(words) do M.joiners[#M.joiners + 1] = w end
+  cache.words = nil
+  cache.gen = cache.gen + 1
+end
+
+-- Lexicons built for the extra tables of a call, by table (weak keys): a
+-- rule pack passing the same table on every call builds them once.  The
+-- tables are read once; pass a new table after changing one.
+local extra_cache = setmetatable({}, { __mode = "k" })
+
+local function extra_lexicons(opts)
+  local key = opts.abbreviations or opts.starters or opts.joiners
+  local hit = extra_cache[key]
+  if hit and hit.a == opts.abbreviations and hit.s == opts.starters and
+     hit.j == opts.joiners and hit.gen == cache.gen then
+    return hit.abbrevs, hit.words
+  end
+  local extra = opts.abbreviations
+  if extra and extra[1] then extra = { plain = extra } end
+  hit = { a = opts.abbreviations, s = opts.starters, j = opts.joiners,
+          gen = cache.gen, abbrevs = abbreviation_lexicon(extra),
+          words = word_lexicon(opts.starters, opts.joiners) }
+  extra_cache[key] = hit
+  return hit.abbrevs, hit.words
 end
 
 --- The lexicons for a call: the cached defaults, or fresh ones when the
 -- options add words for this call only.
 function M.lexicons(opts)
-  if opts and (opts.abbreviations or opts.starters) then
-    local extra = opts.abbreviations
-    if extra and extra[1] then extra = { plain = extra } end
-    return abbreviation_lexicon(extra), starter_lexicon(opts.starters)
+  if opts and (opts.abbreviations or opts.starters or opts.joiners) then
+    return extra_lexicons(opts)
   end
   cache.abbrevs = cache.abbrevs or abbreviation_lexicon()
-  cache.starters = cache.starters or starter_lexicon()
-  return cache.abbrevs, cache.starters
+  cache.words = cache.words or word_lexicon()
+  return cache.abbrevs, cache.words
 end
 
 --- Sentence spans of a token array: two arrays, starts and stops.
--- opts: abbreviations (a list of plain ones, or a table by kind) and
--- starters to add for this call; pdf = true to join lines broken before
--- a lower-case word; min_wrap (default 60).
+-- opts: abbreviations (a list of plain ones, or a table by kind),
+-- starters and joiners to add for this call; pdf = true to join lines
+-- broken before a lower-case word; min_wrap (default 60).
 function M.spans(toks, opts)
-  local abbrevs, starters = M.lexicons(opts)
-  return core.sentences(toks, abbrevs, starters, opts)
+  local abbrevs, words = M.lexicons(opts)
+  return core.sentences(toks, abbrevs, words, opts)
 end
 
 --- Sentences of a text as a list of {start =, stop =} records (one table

@@ -42,7 +42,8 @@ do
 end
 
 local lexicon = core.lexicon{"killed", "said", "Syria", ["rebels"] = 7}
-local found, bytes = 0, 0
+local sentences = require("wirenews.sentences")
+local found, bytes, nsent = 0, 0, 0
 for i, text in ipairs(texts) do
   bytes = bytes + #text
   local toks = wn.tokens(text)
@@ -52,6 +53,9 @@ for i, text in ipairs(texts) do
   assert(#words == #toks)
   for k = 1, #toks, 7 do toks:at(k); toks:text(k) end
   toks:locate(#text // 2)
+  local starts = sentences.spans(toks, i % 3 == 0 and { pdf = true } or nil)
+  nsent = nsent + #starts
+  nsent = nsent + #wn.sentences(text, { abbreviations = { "Fla" } })
   if i % 2 == 0 then toks:close() end       -- closed now, collected later
 end
 
@@ -65,6 +69,7 @@ assert(not pcall(lx.get, lx, "a"))
 -- argument errors raise after partial construction
 assert(not pcall(core.lexicon, {1, 2, 3}))
 assert(not pcall(core.lexicon, {x = 1 << 40}))
+assert(not pcall(core.sentences, wn.tokens("a"), nil, nil, { min_wrap = -1 }))
 
 -- a token array outlives the last reference to its text
 do
@@ -97,5 +102,6 @@ do
 end
 
 collectgarbage(); collectgarbage()
-print(string.format("valgrind workload: %d texts, %d bytes, %d lexicon hits, %d entities",
-                    #texts, bytes, found, entities))
+print(string.format("valgrind workload: %d texts, %d bytes, %d lexicon hits, "
+                    .. "%d sentences, %d entities", #texts, bytes, found, nsent,
+                    entities))

@@ -98,6 +98,7 @@ local rules = {
       return seq{COUNT, OF, V(L), OPT(W{"who", "that"}), W(L.auxiliaries), W(L.killed_verbs)}
     end,
     event = {kind = "killed"},
+    voice = "passive",
     chain = true,
   },
   -- "two rebel fighters were wounded"
@@ -107,6 +108,7 @@ local rules = {
       return seq{COUNT, OF, V(L), W(L.auxiliaries), W(L.wounded_verbs)}
     end,
     event = {kind = "wounded"},
+    voice = "passive",
     chain = true,
   },
   -- "the clashes killed 10 regime loyalists", "have killed more than 800
@@ -136,6 +138,7 @@ local rules = {
                  W{"died", "perished"}}
     end,
     event = {kind = "killed"},
+    voice = "passive",
     chain = true,
   },
   -- "the more than 13,500 people killed since the uprising began"
@@ -145,6 +148,7 @@ local rules = {
       return seq{COUNT, OF, V(L), AS("verb", W{"killed", "slain", "wounded", "injured"})}
     end,
     event = {kind = "killed"},
+    voice = "passive",
     kind_from = {wounded = "wounded", injured = "wounded"},
   },
   -- "claimed at least 35 lives", "has cost thousands of lives"
@@ -168,6 +172,7 @@ local rules = {
                  COUNT, OPT(seq{OF, V(L)})}
     end,
     event = {kind = "killed"},
+    voice = "passive",
   },
   -- "47 dead", "leaving 10 people dead"
   rule "casualty.dead" {
@@ -176,6 +181,7 @@ local rules = {
       return seq{COUNT, OPT(seq{OF, V(L)}), OPT(W{"were", "are", "lay", "left"}), W"dead"}
     end,
     event = {kind = "killed"},
+    voice = "passive",
   },
   -- "the Houla massacre of more than 100 people", "the deaths of 12 people"
   rule "casualty.noun_of" {
@@ -185,12 +191,14 @@ local rules = {
                  W"of", COUNT, OPT(V(L))}
     end,
     event = {kind = "killed"},
+    voice = "passive",
   },
   -- "12 deaths", "30 casualties" (casualties count the killed and wounded)
   rule "casualty.count_noun" {
     triggers = {"deaths", "fatalities", "casualties", "dead"},
     pattern = seq{COUNT, AS("noun", W{"deaths", "fatalities", "casualties"})},
     event = {kind = "killed"},
+    voice = "passive",
     kind_from = {casualties = "casualties"},
   },
 
@@ -218,6 +226,7 @@ local rules = {
                  W{"fled", "displaced", "uprooted", "evacuated", "fleeing"}}
     end,
     event = {kind = "displaced"},
+    voice = "passive",
     chain = true,
   },
 
@@ -235,9 +244,11 @@ local rules = {
   -- "came under regime control", "fell to the rebels"
   rule "control.came_under" {
     triggers = {"came", "fell", "falls", "come"},
-    pattern = seq{W{"came under", "fell under", "fell into", "come under", "falls under"},
-                  OPT(dsl.WORD), OPT(dsl.WORD), W"control"},
+    pattern = seq{W{"came under", "fell under", "fell into", "come under", "falls under",
+                    "returned to", "back under"},
+                  gap(2), W"control"},
     event = {kind = "captured"},
+    voice = "passive",
     place_before = true,
   },
   rule "control.withdrew" {
@@ -257,12 +268,19 @@ local rules = {
     event = {kind = "attack", subtype = "shelling"},
   },
   rule "attack.air_strike" {
-    triggers = {"air", "airstrike", "airstrikes", "strikes", "strike", "raids", "bombed",
-                "bombing", "bombings", "bombarded", "bombardment", "bombarding", "bombard"},
+    triggers = {"air", "airstrike", "airstrikes", "strikes", "strike", "raids", "warplanes",
+                "jets", "helicopters", "barrel"},
     pattern = AS("verb", W{"air strikes", "air strike", "airstrikes", "airstrike",
-                           "air raids", "air raid", "bombed", "bombing", "bombings",
-                           "bombarded", "bombardment", "bombarding", "bombard"}),
+                           "air raids", "air raid", "warplanes", "jets bombed",
+                           "helicopters", "barrel bombs", "barrel bomb"}),
     event = {kind = "attack", subtype = "air_strike"},
+  },
+  rule "attack.bombardment" {
+    triggers = {"bombed", "bombing", "bombings", "bombarded", "bombardment", "bombarding",
+                "bombard", "bombardments"},
+    pattern = AS("verb", W{"bombed", "bombing", "bombings", "bombarded", "bombardment",
+                           "bombardments", "bombarding", "bombard"}),
+    event = {kind = "attack", subtype = "bombardment"},
   },
   rule "attack.assault" {
     triggers = {"attacked", "attack", "attacks", "attacking", "assault", "offensive",

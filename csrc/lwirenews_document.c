@@ -1,0 +1,50 @@
+/*
+** lwirenews_document.c: core.fingerprint(s [, k [, max]]) -> record.
+** The record is {key =, figures =, words =, alpha_words =, shingles =
+** {sorted distinct integers}}: one small table per paragraph, used by
+** wirenews.document to set aside exact and near-duplicate paragraphs.
+*/
+#include "lwirenews.h"
+
+#define MAX_SHINGLES 1024
+
+static void set_int(lua_State *L, const char *name, lua_Integer v) {
+  lua_pushinteger(L, v);
+  lua_setfield(L, -2, name);
+}
+
+static int l_fingerprint(lua_State *L) {
+  size_t len, i;
+  const char *s = luaL_checklstring(L, 1, &len);
+  lua_Integer k = luaL_optinteger(L, 2, 3);
+  lua_Integer max = luaL_optinteger(L, 3, 256);
+  uint32_t out[MAX_SHINGLES];
+  wn_fingerprint_t fp;
+  luaL_argcheck(L, k >= 1 && k <= WN_FP_MAX_K, 2, "shingle size must be 1 to 8");
+  luaL_argcheck(L, max >= 0 && max <= MAX_SHINGLES, 3, "at most 1024 shingles");
+  if (wn_fingerprint(s, len, (int)k, out, (size_t)max, &fp) != WN_OK)
+    return luaL_error(L, "fingerprint: invalid arguments");
+  lua_createtable(L, 0, 5);
+  /* the 64-bit key as a Lua integer (two's complement wrap is fine: only
+  ** equality matters) */
+  set_int(L, "key", (lua_Integer)fp.key);
+  set_int(L, "figures", (lua_Integer)fp.figures);
+  set_int(L, "words", (lua_Integer)fp.words);
+  set_int(L, "alpha_words", (lua_Integer)fp.alpha_words);
+  lua_createtable(L, (int)fp.shingles, 0);
+  for (i = 0; i < fp.shingles; i++) {
+    lua_pushinteger(L, (lua_Integer)out[i]);
+    lua_rawseti(L, -2, (lua_Integer)i + 1);
+  }
+  lua_setfield(L, -2, "shingles");
+  return 1;
+}
+
+static const luaL_Reg document_funcs[] = {
+  {"fingerprint", l_fingerprint},
+  {NULL, NULL}
+};
+
+void wn_open_document(lua_State *L) {
+  luaL_setfuncs(L, document_funcs, 0);
+}

@@ -1,0 +1,122 @@
+local dateline = require("wirenews.dateline")
+local testdata = require("spec.support.testdata")
+-- `it` when the data file exists, else a pending test naming what is missing.
+local function it_with(rel)
+  if testdata.path(rel) then return it end
+  return function(name) pending(name .. " (skipped: " .. rel .. " not found)") end
+end
+
+describe("dateline", function()
+  local function parse(s, opts) return dateline.parse(s, opts) end
+
+  it("reads a bare capitalised place before a dash", function()
+    local d = parse("DAMASCUS - The Syrian army went on")
+    assert.same({"Damascus", "DAMASCUS", 1, 10, 1, 8},
+      {d.place, d.place_text, d.start, d.stop, d.place_start, d.place_stop})
+    assert.is_nil(d.date)
+    assert.is_nil(d.agency)
+    assert.equal(12, d.body_start)
+  end)
+
+  it("reads place, month, day and agency in the Reuters form", function()
+    local d = parse("BEIRUT, June 5 (Reuters) - Syrian forces")
+    assert.same({"Beirut", 6, 5, "--06-05", "Reuters"},
+      {d.place, d.month, d.day, d.date, d.agency})
+    assert.equal("BEIRUT, June 5 (Reuters) -", ("BEIRUT, June 5 (Reuters) - S"):sub(d.start, d.stop))
+    d = parse("BEIRUT Nov 5 (Reuters) - x")
+    assert.same({"Beirut", "--11-05", "Reuters"}, {d.place, d.date, d.agency})
+  end)
+
+  it("keeps a year written in the dateline", function()
+    local d = parse("Beirut, Feb 8, 2012 (AFP) - x")
+    assert.same({"Beirut", "2012-02-08", "AFP"}, {d.place, d.date, d.agency})
+    d = parse("SAN SALVADOR, 3 JAN 90 (RADIO CADENA YSKL) -- x")
+    assert.same({"San Salvador", "1990-01-03", "RADIO CADENA YSKL"}, {d.place, d.date, d.agency})
+  end)
+
+  it("accepts an em dash and an agency with no date", function()
+    local s = "BEIRUT (AP) \226\128\148 Fighting raged"
+    local d = parse(s)
+    assert.same({"Beirut", "AP"}, {d.place, d.agency})
+    assert.equal("BEIRUT (AP) \226\128\148", s:sub(d.start, d.stop))
+  end)
+
+  it("reads the Reuters-21578 forms: indents, regions, odd months, no space before the dash", function()
+    local d = parse("    PORTLAND, Ore., Feb 26 - ")
+    assert.same({"Portland", "Ore.", "--02-26", 5}, {d.place, d.region, d.date, d.start})
+    d = parse("ST. PAUL, Minn., MArch 3 -\n    Shares")
+    assert.same({"St. Paul", "Minn.", "--03-03"}, {d.place, d.region, d.date})
+    assert.same({"--02-26", "--10-12", "--02-01"},
+      {parse("CHICAGO, FEb 26- x").date, parse("TOKYO, Oct. 12 - x").date,
+       parse("    CHICAGO,\n Feb 1 -\n    ").date})
+    d = parse("    KANSAS CITY, Mo. - March 13 - ")
+    assert.same({"Kansas City", "--03-13"}, {d.place, d.date})
+    assert.equal("--03-13", parse("    ****WASHINGTON, March 13 - ").date)
+  end)
+
+  it("uses the article date for the year, stepping back over a new year", function()
+    assert.equal("1987-02-26", parse("CHICAGO, Feb 26 - ", {date = "1987-02-27"}).date)
+    assert.equal("1986-12-31", parse("CHICAGO, Dec 31 - ", {date = "1987-01-02"}).date)
+  end)
+
+  it("rejects running text, impossible days and over-long candidates", function()
+    assert.is_nil(parse("Regime loyalists captured a town - and a village"))
+    assert.is_nil(parse("BOSTON, Feb 31 - x").date)
+    assert.is_nil(parse(("A"):rep(200) .. " - x"))
+    assert.is_nil(parse(""))
+  end)
+
+  it("links the place through a gazetteer given as a function or an object", function()
+    local fake = {Damascus = {name = "Damascus", id = "geo:sy-damascus"}}
+    local d = parse("DAMASCUS - x", {gazetteer = function(name) return fake[name] end})
+    assert.equal("geo:sy-damascus", d.gazetteer.id)
+    assert.equal("geo:sy-damascus", d.place_id)
+    local obj = {lookup = function(_, name) return fake[name] end}
+    assert.equal("geo:sy-damascus", parse("DAMASCUS - x", {gazetteer = obj}).gazetteer.id)
+    assert.is_nil(parse("HOMS - x", {gazetteer = obj}).gazetteer)
+    assert.is_nil(parse("DAMASCUS - x", {gazetteer = false}).gazetteer)
+  end)
+
+  it("raises on a non-string argument", function()
+    assert.has_error(function() dateline.parse(nil) end)
+  end)
+
+  it_with("reuters21578/reuters_datelines.tsv")(
+    "parses 99% of the Reuters-21578 datelines, day and month agreeing with the article date", function()
+    local MON = {JAN = 1, FEB = 2, MAR = 3, APR = 4, MAY = 5, JUN = 6,
+                 JUL = 7, AUG = 8, SEP = 9, OCT = 10, NOV = 11, DEC = 12}
+    local unescape = {n = "\n", t = "\t", r = "\r", ["\\"] = "\\"}
+    local rows, parsed, dated, exact, near = 0, 0, 0, 0, 0
+    local header = true
+    for line in io.lines(testdata.path("reuters21578/reuters_datelines.tsv")) do
+      if header then header = false else
+        local raw, date = line:match("^[^\t]*\t([^\t]*)\t(.*)$")
+        raw = raw:gsub("\\(.)", unescape)
+        local d, m = date:match("(%d+)%-(%a%a%a)%-")
+        d, m = tonumber(d), MON[m]
+        rows = rows + 1
+        local r = parse(raw)
+        if r then
+          parsed = parsed + 1
+          if r.day then
+            dated = dated + 1
+            if r.day == d and r.month == m then exact = exact + 1; near = near + 1
+            -- The article date is New York time; Asian datelines run a day ahead.
+            elseif (r.month == m and math.abs(r.day - d) == 1)
+              or (r.day == 1 and d >= 28 and r.month == m % 12 + 1) then
+              near = near + 1
+            end
+          end
+        end
+      end
+    end
+    print(string.format(
+      "\n  reuters datelines: %d rows, parsed %.2f%%, with a date %d; day+month exact %.2f%%,"
+      .. " within one day (time zones) %.2f%%", rows, 100 * parsed / rows, dated,
+      100 * exact / dated, 100 * near / dated))
+    assert.equal(19043, rows)
+    assert.is_true(parsed / rows >= 0.99)
+    assert.is_true(near / dated >= 0.98)
+    assert.is_true(exact / dated >= 0.97)
+  end)
+end)
