@@ -624,18 +624,26 @@ static inline int case_ok(const Name *nm, const Unit *u, const uint32_t *path) {
 }
 
 /* First unit of a match starting at unit i: a leading article joined to
-** it ("Al-Hafa") or capitalised before it ("Al Hafa") belongs to it. */
-static size_t lead_unit(const Unit *u, size_t i) {
-  if (i > 0 && (u[i - 1].info & U_SKIP) &&
+** it ("Al-Hafa") or capitalised before it ("Al Hafa") belongs to it,
+** unless a match before it (at units below floor) took it already. */
+static size_t lead_unit(const Unit *u, size_t i, size_t floor) {
+  if (i > floor && (u[i - 1].info & U_SKIP) &&
       (u[i - 1].info & (U_JOINED | WN_W_CAP)))
     return i - 1;
   return i;
 }
 
-static int emit(wn_gz_matches *out, const Unit *u, size_t i, size_t j,
-                uint32_t ni, const Name *nm) {
+/* The walk from one unit: where it starts and what it may not cover. */
+typedef struct Walk {
+  const Unit *u;
+  size_t n, i, floor;
+} Walk;
+
+static int emit(wn_gz_matches *out, const Walk *w, size_t j, uint32_t ni,
+                const Name *nm) {
   wn_gz_match *m;
-  size_t a = lead_unit(u, i);
+  const Unit *u = w->u;
+  size_t a = lead_unit(u, w->i, w->floor);
   if (out->n == out->cap) {
     int rc = grow_array((void **)&out->v, &out->cap, out->n + 1,
                         sizeof(wn_gz_match));
@@ -661,14 +669,15 @@ static size_t next_unit(const Unit *u, size_t n, size_t j) {
 }
 
 /*
-** Walks the trie from unit i.  In WN_GZ_ALL mode every name whose case
+** Walks the trie from unit w->i.  In WN_GZ_ALL mode every name whose case
 ** fits is emitted; otherwise the longest is, and *end gets its last unit
-** (or stays i - 1 ... i.e. unchanged when there is none).
+** (left as it is when there is none).
 */
-static int walk(const wn_gazetteer *gz, const Unit *u, size_t n, size_t i,
-                int mode, wn_gz_matches *out, size_t *end) {
+static int walk(const wn_gazetteer *gz, const Walk *w, int mode,
+                wn_gz_matches *out, size_t *end) {
   uint32_t path[MAX_WORDS], state, best = 0;
-  size_t depth = 1, j = i, bestj = 0;
+  const Unit *u = w->u;
+  size_t depth = 1, i = w->i, n = w->n, j = i, bestj = 0;
   state = u[i].key ? gz->root[u[i].key] : 0;
   path[0] = (uint32_t)i;
   while (state != 0) {
@@ -677,7 +686,7 @@ static int walk(const wn_gazetteer *gz, const Unit *u, size_t n, size_t i,
       const Name *nm = &gz->names[ni - 1];
       if (!case_ok(nm, u, path)) continue;
       if (mode == WN_GZ_ALL) {
-        int rc = emit(out, u, i, j, ni - 1, nm);
+        int rc = emit(out, w, j, ni - 1, nm);
         if (rc != WN_OK) return rc;
       } else {
         best = ni;
@@ -693,7 +702,7 @@ static int walk(const wn_gazetteer *gz, const Unit *u, size_t n, size_t i,
   }
   if (best != 0) {
     *end = bestj;
-    return emit(out, u, i, bestj, best - 1, &gz->names[best - 1]);
+    return emit(out, w, bestj, best - 1, &gz->names[best - 1]);
   }
   return WN_OK;
 }
@@ -701,6 +710,7 @@ static int walk(const wn_gazetteer *gz, const Unit *u, size_t n, size_t i,
 int wn_gz_find(const wn_gazetteer *gz, const char *text,
                 const wn_tokens *toks, int mode, wn_gz_matches *out) {
   Units u;
+  Walk w;
   size_t i;
   int rc;
   out->n = 0;
@@ -718,8 +728,11 @@ int wn_gz_find(const wn_gazetteer *gz, const char *text,
   out->scratch = u.v;
   out->scratch_cap = u.cap * sizeof(Unit);
   if (rc != WN_OK) return rc;
+  w.u = u.v;
+  w.n = u.n;
+  w.floor = 0;
   for (i = 0; i < u.n; i++) {
-    size_t end = i;
+    size_t end = SIZE_MAX;
     uint32_t key = u.v[i].key;
     if (key == 0 || gz->root[key] == 0) continue;
     /* "the" need not be walked when every name it starts needs "The" */
@@ -729,9 +742,13 @@ int wn_gz_find(const wn_gazetteer *gz, const char *text,
       case REQ_UPPER: if (u.v[i].info & WN_W_UPPER) break; continue;
       default: continue;
     }
-    rc = walk(gz, u.v, u.n, i, mode, out, &end);
+    w.i = i;
+    rc = walk(gz, &w, mode, out, &end);
     if (rc != WN_OK) return rc;
-    if (mode != WN_GZ_ALL) i = end;
+    if (mode != WN_GZ_ALL && end != SIZE_MAX) {
+      i = end;                          /* the next match starts after it */
+      w.floor = end + 1;
+    }
   }
   return WN_OK;
 }
