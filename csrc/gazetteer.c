@@ -870,8 +870,9 @@ static int check_line(const Line *ln, size_t lineno, wn_gz_error *err) {
     return fail(err, lineno, "case must be \"name\" or \"any\"");
   if (field_len(ln, 11) > 0) {
     double p;
-    if (!parse_number(ln->f[11], ln->len[11], &p) || p != (double)(int)p ||
-        p < -1000 || p > 1000)
+    /* the range first: casting a huge double to int is undefined */
+    if (!parse_number(ln->f[11], ln->len[11], &p) || p < -1000 || p > 1000 ||
+        p != (double)(int)p)
       return fail(err, lineno, "priority is not an integer in -1000..1000");
   }
   return WN_OK;
