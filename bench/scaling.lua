@@ -1,4 +1,5 @@
--- Scaling of the C stages: CPU time at 1x and 10x input size and their
+-- Scaling of the C stages (tokenizer, sentence splitter, number parser,
+-- gazetteer match with the bundled gazetteer): CPU time at 1x and 10x input size and their
 -- ratio (about 10 when the work is linear; 100 would be quadratic), on
 -- Reuters bodies and on hostile shapes (one huge line, empty paragraphs,
 -- nested brackets, a long number).  Run from the repo root:
@@ -51,14 +52,19 @@ local shapes = {
 }
 
 local sentences = require("wirenews.sentences")
-local abbrevs, starters = sentences.lexicons()
+local abbrevs, words = sentences.lexicons()
+local places = require("wirenews.gazetteer").default()
+local parser = require("wirenews.numbers").parser()
 
 -- The stages measured: name, what is timed, and (untimed) what it needs
 -- from the text, e.g. the token array.
 local stages = {
   {"tokenize", function(text) wn.tokens(text):close() end},
-  {"sentences", function(toks) wn.core.sentences(toks, abbrevs, starters) end,
+  {"sentences", function(toks) wn.core.sentences(toks, abbrevs, words) end,
    wn.tokens},
+  {"numbers", function(toks) wn.core.numbers(parser, toks):close() end,
+   wn.tokens},
+  {"gazetteer", function(toks) places:scan(toks):close() end, wn.tokens},
 }
 
 local function cpu_time(stage, text, runs)

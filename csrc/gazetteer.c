@@ -338,6 +338,7 @@ static int is_hyphen_at(const unsigned char *p, size_t i, size_t end,
 typedef struct Units {
   Unit *v;
   size_t n, cap;
+  int probe;          /* intern nothing: any word with a key gets key 1 */
 } Units;
 
 static int unit_push(Units *u, uint32_t key, uint32_t start, uint32_t stop,
@@ -405,7 +406,7 @@ static int word_units(const wn_gazetteer *gz, wn_gazetteer *mgz,
     }
     klen = wn_norm_word(&gz->norm, text + a, i - a, key, &info);
     if ((info & WN_W_UPPER) && klen < 2) info &= ~WN_W_UPPER;
-    kn = key_of(gz, mgz, key, klen);
+    kn = u->probe ? (klen != 0) : key_of(gz, mgz, key, klen);
     if (mgz && klen && kn == 0) return WN_ENOMEM;
     info |= U_WORD;
     if (klen < 4) info |= U_SHORT;
@@ -454,7 +455,7 @@ static int build_units(const wn_gazetteer *gz, wn_gazetteer *mgz,
       size_t n = tk->stop - tk->start + 1;
       if (tk->cls != WN_TK_INVALID && !(tk->flags & (WN_F_URL | WN_F_CONTROL))
           && n <= WN_KEY_MAX) {
-        key = key_of(gz, mgz, text + tk->start - 1, n);
+        key = u->probe ? 1 : key_of(gz, mgz, text + tk->start - 1, n);
         if (mgz && key == 0) return WN_ENOMEM;
       }
       rc = unit_push(u, key, tk->start, tk->stop, tok, 0);
@@ -539,21 +540,26 @@ static void link_name(wn_gazetteer *gz, uint32_t state, uint32_t ni) {
   *link = ni + 1;
 }
 
-int wn_gz_add_name(wn_gazetteer *gz, uint32_t rec, const char *name,
-                   size_t len, int casepolicy, int tag, int priority) {
+/*
+** The words of a name: their key numbers and case requirements (2 bits a
+** word), *nw of them.  With probe set nothing is interned, so a name can
+** be checked before anything is added.  WN_EINVAL as for wn_gz_add_name.
+*/
+static int name_keys(wn_gazetteer *gz, const char *name, size_t len,
+                     int casepolicy, int probe, uint32_t *keys,
+                     uint64_t *reqs, size_t *nw) {
   Units u;
-  uint32_t keys[MAX_WORDS], state = 0;
-  uint64_t reqs = 0;
-  size_t k, nw = 0, skips = 0;
+  size_t k, skips = 0;
   int rc, words = 0;
-  Name *nm;
-  if (rec >= gz->nrecs) return WN_EINVAL;
+  *nw = 0;
+  *reqs = 0;
   rc = wn_tokenize(&gz->scratch_toks, name, len);
   if (rc != WN_OK) return rc;
   u.v = (Unit *)gz->scratch.scratch;
   u.cap = gz->scratch.scratch_cap / sizeof(Unit);
   u.n = 0;
-  rc = build_units(gz, gz, name, &gz->scratch_toks, &u, NULL);
+  u.probe = probe;
+  rc = build_units(gz, probe ? NULL : gz, name, &gz->scratch_toks, &u, NULL);
   gz->scratch.scratch = u.v;
   gz->scratch.scratch_cap = u.cap * sizeof(Unit);
   if (rc != WN_OK) return rc;
@@ -561,13 +567,27 @@ int wn_gz_add_name(wn_gazetteer *gz, uint32_t rec, const char *name,
   for (k = 0; k < u.n; k++) skips += (u.v[k].info & WN_W_ARTICLE) != 0;
   for (k = 0; k < u.n; k++) {
     if ((u.v[k].info & WN_W_ARTICLE) && skips < u.n) continue;
-    if (u.v[k].key == 0 || nw == MAX_WORDS) return WN_EINVAL;
+    if (u.v[k].key == 0 || *nw == MAX_WORDS) return WN_EINVAL;
     words |= (u.v[k].info & U_WORD) != 0;
-    keys[nw] = u.v[k].key;
-    reqs |= (uint64_t)case_req(u.v[k].info, casepolicy) << (2 * nw);
-    nw++;
+    keys[*nw] = u.v[k].key;
+    *reqs |= (uint64_t)case_req(u.v[k].info, casepolicy) << (2 * *nw);
+    (*nw)++;
   }
-  if (!words) return WN_EINVAL;
+  return words ? WN_OK : WN_EINVAL;
+}
+
+int wn_gz_add_name(wn_gazetteer *gz, uint32_t rec, const char *name,
+                   size_t len, int casepolicy, int tag, int priority) {
+  uint32_t keys[MAX_WORDS], state = 0;
+  uint64_t reqs;
+  size_t k, nw;
+  int rc;
+  Name *nm;
+  if (rec >= gz->nrecs) return WN_EINVAL;
+  /* a rejected name may leave keys interned: without names they never
+  ** match (files are checked with probes before anything is added) */
+  rc = name_keys(gz, name, len, casepolicy, 0, keys, &reqs, &nw);
+  if (rc != WN_OK) return rc;
   for (k = 0; k < nw; k++)
     if ((rc = step_create(gz, state, keys[k], &state)) != WN_OK) return rc;
   if (has_same_name(gz, state, rec, reqs)) return WN_OK;
@@ -724,6 +744,7 @@ int wn_gz_find(const wn_gazetteer *gz, const char *text,
   u.v = (Unit *)out->scratch;
   u.cap = out->scratch_cap / sizeof(Unit);
   u.n = 0;
+  u.probe = 0;
   rc = build_units(gz, NULL, text, toks, &u, (CacheSlot *)out->cache);
   out->scratch = u.v;
   out->scratch_cap = u.cap * sizeof(Unit);
@@ -842,9 +863,13 @@ static int check_line(const Line *ln, size_t lineno, wn_gz_error *err) {
       return fail(err, lineno, msg);
     }
   }
-  for (k = 0; k < ln->nf; k++)
+  for (k = 0; k < ln->nf; k++) {
     if (ln->len[k] >= 1024 && k != 1 && k != 8)
       return fail(err, lineno, "field longer than 1023 bytes");
+    /* fields are stored as C strings: a NUL would cut them silently */
+    if (memchr(ln->f[k], '\0', ln->len[k]) != NULL)
+      return fail(err, lineno, "NUL byte in a field");
+  }
   if (!has_keyable_char(ln->f[1], ln->len[1]))
     return fail(err, lineno, "name has no letter or digit");
   if ((field_len(ln, 6) == 0) != (field_len(ln, 7) == 0))
@@ -922,6 +947,33 @@ static int add_line(wn_gazetteer *gz, const Line *ln) {
   return rc;
 }
 
+/* Would the name and every alias of a line be accepted?  Checked before
+** anything is added, so a rejected file leaves the gazetteer unchanged. */
+static int check_names(wn_gazetteer *gz, const Line *ln, size_t lineno,
+                       wn_gz_error *err) {
+  uint32_t keys[MAX_WORDS];
+  uint64_t reqs;
+  size_t nw, n = field_len(ln, 8), a = 0, i, k = 0;
+  int rc = name_keys(gz, ln->f[1], ln->len[1], WN_CASE_NAME, 1, keys, &reqs,
+                     &nw);
+  if (rc == WN_EINVAL)
+    return fail(err, lineno, "name has no word to match, or over 32 words");
+  for (i = 0; rc == WN_OK && n > 0 && i <= n; i++) {
+    if (i == n || ln->f[8][i] == '|') {
+      k++;
+      rc = name_keys(gz, ln->f[8] + a, i - a, WN_CASE_NAME, 1, keys, &reqs, &nw);
+      if (rc == WN_EINVAL) {
+        char msg[80];
+        snprintf(msg, sizeof msg, "alias %u has no word to match, or over "
+                 "32 words", (unsigned)k);
+        return fail(err, lineno, msg);
+      }
+      a = i + 1;
+    }
+  }
+  return rc;
+}
+
 /* Calls each line's handler (check or add); pass 0 checks, 1 adds. */
 static int each_line(wn_gazetteer *gz, const char *buf, size_t len, int pass,
                      wn_gz_error *err) {
@@ -940,6 +992,7 @@ static int each_line(wn_gazetteer *gz, const char *buf, size_t len, int pass,
       if (!split_line(s, n, &ln))
         return fail(err, lineno, "more than 12 tab-separated fields");
       if ((rc = check_line(&ln, lineno, err)) != WN_OK) return rc;
+      if ((rc = check_names(gz, &ln, lineno, err)) != WN_OK) return rc;
     } else {
       split_line(s, n, &ln);
       rc = add_line(gz, &ln);

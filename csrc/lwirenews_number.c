@@ -254,7 +254,9 @@ static int nums_find(lua_State *L) {
 static int nums_within(lua_State *L) {
   LNumbers *ln = check_numbers(L, 1);
   lua_Integer a = luaL_checkinteger(L, 2), b = luaL_checkinteger(L, 3);
-  size_t i = first_from(ln, a), j = first_from(ln, b + 1);
+  /* no number starts past 2^32, so maxinteger + 1 need not be formed */
+  size_t i = first_from(ln, a),
+         j = first_from(ln, b < LUA_MAXINTEGER ? b + 1 : b);
   lua_pushinteger(L, (lua_Integer)i);
   lua_pushinteger(L, (lua_Integer)j - 1);
   return 2;

@@ -2,7 +2,7 @@
 ** fuzz_sentences.c: the sentence splitter on arbitrary text.
 **
 ** The text is tokenized, then split three ways: without lexicons, with a
-** sample of the default abbreviations and starters, and the same in "pdf"
+** sample of the default abbreviations and word roles, and the same in "pdf"
 ** mode with a tiny wrap width.  Properties checked each time: spans lie
 ** inside the input, start at a token start and stop at a token stop, are
 ** ordered and do not overlap, and together hold every token exactly once
@@ -25,20 +25,23 @@ static const struct { const char *word; int32_t kind; } abbrevs[] = {
   {"e.g.", WN_ABBR_PLAIN}, {"ill", WN_ABBR_PLAIN | WN_ABBR_CAPITAL},
   {"mass", WN_ABBR_PLAIN | WN_ABBR_CAPITAL},
 };
-static const char *const starters[] = {
-  "the", "he", "she", "it", "they", "but", "and", "in", "how", "what",
-  "a", "this", "there", "after",
+static const struct { const char *word; int32_t roles; } words[] = {
+  {"the", WN_WORD_STARTER | WN_WORD_JOINER}, {"he", WN_WORD_STARTER},
+  {"they", WN_WORD_STARTER}, {"but", WN_WORD_STARTER},
+  {"in", WN_WORD_STARTER | WN_WORD_JOINER}, {"how", WN_WORD_STARTER},
+  {"a", WN_WORD_STARTER | WN_WORD_JOINER}, {"after", WN_WORD_STARTER},
+  {"of", WN_WORD_JOINER}, {"said", WN_WORD_JOINER}, {"and", WN_WORD_JOINER},
 };
 
-static int build_lexicons(wn_lexset *ab, wn_lexset *st) {
+static int build_lexicons(wn_lexset *ab, wn_lexset *wd) {
   for (size_t i = 0; i < sizeof abbrevs / sizeof abbrevs[0]; i++)
     if (wn_lexset_put(ab, wn_hash_folded(abbrevs[i].word,
                                          strlen(abbrevs[i].word)),
                       abbrevs[i].kind) != WN_OK)
       return WN_ENOMEM;
-  for (size_t i = 0; i < sizeof starters / sizeof starters[0]; i++)
-    if (wn_lexset_put(st, wn_hash_folded(starters[i], strlen(starters[i])),
-                      1) != WN_OK)
+  for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
+    if (wn_lexset_put(wd, wn_hash_folded(words[i].word, strlen(words[i].word)),
+                      words[i].roles) != WN_OK)
       return WN_ENOMEM;
   return WN_OK;
 }
@@ -67,19 +70,19 @@ static int same_spans(const wn_spans *a, const wn_spans *b) {
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   const char *s = (const char *)data;
   wn_tokens t;
-  wn_lexset ab, st;
+  wn_lexset ab, wd;
   wn_spans sp, again;
   wn_sbd_opts opts[3];
   wn_tokens_init(&t);
   wn_lexset_init(&ab);
-  wn_lexset_init(&st);
+  wn_lexset_init(&wd);
   wn_spans_init(&sp);
   wn_spans_init(&again);
   FUZZ_OK(wn_tokenize(&t, s, size));
-  FUZZ_OK(build_lexicons(&ab, &st));
+  FUZZ_OK(build_lexicons(&ab, &wd));
   for (int v = 0; v < 3; v++) wn_sbd_opts_init(&opts[v]);
   opts[1].abbrevs = opts[2].abbrevs = &ab;
-  opts[1].words = opts[2].words = &st;
+  opts[1].words = opts[2].words = &wd;
   opts[2].pdf = 1;
   opts[2].min_wrap = 1;
   for (int v = 0; v < 3; v++) {
@@ -93,7 +96,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
 done:
   wn_tokens_free(&t);
   wn_lexset_free(&ab);
-  wn_lexset_free(&st);
+  wn_lexset_free(&wd);
   wn_spans_free(&sp);
   wn_spans_free(&again);
   return 0;

@@ -1,8 +1,10 @@
 /*
 ** test_hostile.c: the C core on malformed and degenerate input, without
 ** Lua: every ill-formed UTF-8 form is rejected one byte at a time, the
-** tokenizer refuses oversized input before reading it, and NUL bytes,
-** long runs and big lexicons are handled.
+** tokenizer refuses oversized input before reading it, NUL bytes, long
+** runs and big lexicons are handled, and the gazetteer's fuzz findings
+** stay fixed (a rejected TSV load changes nothing; longest matches never
+** overlap).
 */
 #include <stdio.h>
 #include <stdlib.h>
@@ -120,6 +122,56 @@ static void test_big_lexset(void) {
   wn_lexset_free(&set);
 }
 
+/* A load that fails on a later line leaves the gazetteer as it was. */
+static void test_rejected_tsv_changes_nothing(void) {
+  static const char good[] = "a\tHoms\tplace\n";
+  static const char bad_name[] = "b\tHama\tplace\nc\t\xC2\xAB\tplace\n";
+  static const char bad_alias[] = "d\tIdlib\tplace\t\t\t\t\t\tIdleb|\xC2\xBB\n";
+  static const char nul[] = "e\0f\tDaraa\tplace\n";
+  wn_gazetteer *gz = wn_gz_new();
+  wn_gz_error err;
+  CHECK(gz != NULL, "wn_gz_new");
+  if (gz == NULL) return;
+  CHECK(wn_gz_load_tsv(gz, good, sizeof good - 1, &err) == WN_OK, "good");
+  CHECK(wn_gz_load_tsv(gz, bad_name, sizeof bad_name - 1, &err) == WN_EINVAL &&
+        err.line == 2, "bad name: line %zu", err.line);
+  CHECK(wn_gz_load_tsv(gz, bad_alias, sizeof bad_alias - 1, &err) == WN_EINVAL &&
+        err.line == 1 && strstr(err.msg, "alias 2") != NULL, "bad alias: %s",
+        err.msg);
+  CHECK(wn_gz_load_tsv(gz, nul, sizeof nul - 1, &err) == WN_EINVAL &&
+        strstr(err.msg, "NUL") != NULL, "NUL in a field: %s", err.msg);
+  CHECK(wn_gz_nrecords(gz) == 1 && wn_gz_nnames(gz) == 1,
+        "%zu records, %zu names after rejected loads", wn_gz_nrecords(gz),
+        wn_gz_nnames(gz));
+  wn_gz_free(gz);
+}
+
+/* An article that is a name of its own ends one longest match; the next
+** name may not take it again as its leading article. */
+static void test_longest_matches_disjoint(void) {
+  static const char tsv[] = "a\tAl\tactor\nh\tAl-Hafa\tplace\n";
+  static const char text[] = "in Al-Hafa today";
+  wn_gazetteer *gz = wn_gz_new();
+  wn_gz_error err;
+  wn_tokens t;
+  wn_gz_matches m;
+  wn_tokens_init(&t);
+  wn_gz_matches_init(&m);
+  CHECK(gz != NULL, "wn_gz_new");
+  if (gz == NULL) return;
+  CHECK(wn_norm_add_article(wn_gz_normalizer(gz), "al", 1) == WN_OK, "article");
+  CHECK(wn_gz_load_tsv(gz, tsv, sizeof tsv - 1, &err) == WN_OK, "%s", err.msg);
+  CHECK(wn_tokenize(&t, text, sizeof text - 1) == WN_OK, "tokenize");
+  CHECK(wn_gz_find(gz, text, &t, WN_GZ_LONGEST, &m) == WN_OK, "find");
+  CHECK(m.n == 2, "%zu matches, want 2", m.n);
+  if (m.n == 2)
+    CHECK(m.v[0].stop < m.v[1].start, "matches %u..%u and %u..%u overlap",
+          m.v[0].start, m.v[0].stop, m.v[1].start, m.v[1].stop);
+  wn_gz_matches_free(&m);
+  wn_tokens_free(&t);
+  wn_gz_free(gz);
+}
+
 int main(void) {
   test_ill_formed_utf8();
   test_boundaries_accepted();
@@ -127,6 +179,8 @@ int main(void) {
   test_nul_bytes_are_tokens();
   test_long_invalid_run();
   test_big_lexset();
+  test_rejected_tsv_changes_nothing();
+  test_longest_matches_disjoint();
   if (failures) fprintf(stderr, "test_hostile: %d failures\n", failures);
   return failures != 0;
 }

@@ -43,7 +43,9 @@ end
 
 local lexicon = core.lexicon{"killed", "said", "Syria", ["rebels"] = 7}
 local sentences = require("wirenews.sentences")
-local found, bytes, nsent = 0, 0, 0
+local gazetteer = require("wirenews.gazetteer")
+local places = gazetteer.default()
+local found, bytes, nsent, nmatch, nnum = 0, 0, 0, 0, 0
 for i, text in ipairs(texts) do
   bytes = bytes + #text
   local toks = wn.tokens(text)
@@ -56,6 +58,13 @@ for i, text in ipairs(texts) do
   local starts = sentences.spans(toks, i % 3 == 0 and { pdf = true } or nil)
   nsent = nsent + #starts
   nsent = nsent + #wn.sentences(text, { abbreviations = { "Fla" } })
+  nmatch = nmatch + #places:match(toks, i % 4 == 0 and "all" or nil)
+  local nums = wn.numbers(text)
+  nnum = nnum + #nums + #wn.counts(text)
+  if #nums > 0 then nums:records(); nums:within(1, #text); nums:find(1) end
+  local scanned = places:scan(text)
+  if #scanned > 0 then scanned:at(1); scanned:column("record") end
+  if i % 5 == 0 then scanned:close() end
   if i % 2 == 0 then toks:close() end       -- closed now, collected later
 end
 
@@ -70,6 +79,28 @@ assert(not pcall(lx.get, lx, "a"))
 assert(not pcall(core.lexicon, {1, 2, 3}))
 assert(not pcall(core.lexicon, {x = 1 << 40}))
 assert(not pcall(core.sentences, wn.tokens("a"), nil, nil, { min_wrap = -1 }))
+
+-- gazetteers: TSV errors, a closed gazetteer, one collected with matches alive
+do
+  local gz = wn.gazetteer()
+  local path = os.tmpname()
+  local f = assert(io.open(path, "wb"))
+  f:write("a\tHoms\tplace\t\t\t\t\t\tHims|Hums\nb\t\u{AB}\tplace\n")
+  f:close()
+  assert(not gz:load(path))
+  f = assert(io.open(path, "wb"))
+  f:write("a\tHoms\tplace\t\t\t\t34.7\t36.7\tHims|Hums\tcity\tname\t3\n")
+  f:close()
+  assert(gz:load(path) == 1)
+  os.remove(path)
+  local alive = gz:scan("Hims and Homs")
+  assert(#gz:match("Hims and Homs", "all") == 2)
+  gz:close()
+  assert(not pcall(gz.match, gz, "Homs"))
+  gz = nil
+  collectgarbage()
+  assert(#alive == 2)
+end
 
 -- a token array outlives the last reference to its text
 do
@@ -103,5 +134,6 @@ end
 
 collectgarbage(); collectgarbage()
 print(string.format("valgrind workload: %d texts, %d bytes, %d lexicon hits, "
-                    .. "%d sentences, %d entities", #texts, bytes, found, nsent,
+                    .. "%d sentences, %d gazetteer matches, %d numbers and counts, "
+                    .. "%d entities", #texts, bytes, found, nsent, nmatch, nnum,
                     entities))
