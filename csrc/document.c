@@ -101,3 +101,41 @@ int wn_fingerprint(const char *s, size_t len, int k, uint32_t *out,
   fp->shingles = sort_unique(out, nsh);
   return WN_OK;
 }
+
+static int is_ascii_alnum(unsigned char c) {
+  return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+size_t wn_count_words(const char *s, size_t len) {
+  size_t i = 0, n = 0;
+  while (i < len) {
+    unsigned char c = (unsigned char)s[i];
+    if (!is_ascii_alnum(c)) { i++; continue; }
+    n++;
+    for (i++; i < len; i++) {
+      c = (unsigned char)s[i];
+      if (!is_ascii_alnum(c) && c != '\'' && c != '-') break;
+    }
+  }
+  return n;
+}
+
+static int is_ascii_space(unsigned char c) {
+  return c == ' ' || (c >= '\t' && c <= '\r');
+}
+
+size_t wn_fold_space_lower(const char *s, size_t len, char *out) {
+  size_t i = 0, n = 0;
+  while (i < len) {
+    unsigned char c = (unsigned char)s[i];
+    if (is_ascii_space(c)) {
+      out[n++] = ' ';
+      while (i < len && is_ascii_space((unsigned char)s[i])) i++;
+      continue;
+    }
+    if (c >= 'A' && c <= 'Z') c = (unsigned char)(c + 32);
+    out[n++] = (char)c;
+    i++;
+  }
+  return n;
+}

@@ -3,6 +3,8 @@
 ** The record is {key =, figures =, words =, alpha_words =, shingles =
 ** {sorted distinct integers}}: one small table per paragraph, used by
 ** wirenews.document to set aside exact and near-duplicate paragraphs.
+** core.count_words(s [, i [, j]]) -> the word count of the cleaning rules;
+** core.fold_space_lower(s) -> the paragraph text their patterns read.
 */
 #include "lwirenews.h"
 
@@ -40,8 +42,33 @@ static int l_fingerprint(lua_State *L) {
   return 1;
 }
 
+/* core.count_words(s [, i [, j]]): words of s:sub(i, j) without the copy. */
+static int l_count_words(lua_State *L) {
+  size_t len;
+  const char *s = luaL_checklstring(L, 1, &len);
+  lua_Integer i = luaL_optinteger(L, 2, 1);
+  lua_Integer j = luaL_optinteger(L, 3, (lua_Integer)len);
+  if (i < 1) i = 1;
+  if (j > (lua_Integer)len) j = (lua_Integer)len;
+  if (i > j) { lua_pushinteger(L, 0); return 1; }
+  lua_pushinteger(L, (lua_Integer)wn_count_words(s + i - 1, (size_t)(j - i + 1)));
+  return 1;
+}
+
+/* core.fold_space_lower(s): s:lower():gsub("%s+", " ") in one pass. */
+static int l_fold_space_lower(lua_State *L) {
+  size_t len;
+  const char *s = luaL_checklstring(L, 1, &len);
+  luaL_Buffer b;
+  char *out = luaL_buffinitsize(L, &b, len);
+  luaL_pushresultsize(&b, wn_fold_space_lower(s, len, out));
+  return 1;
+}
+
 static const luaL_Reg document_funcs[] = {
+  {"fold_space_lower", l_fold_space_lower},
   {"fingerprint", l_fingerprint},
+  {"count_words", l_count_words},
   {NULL, NULL}
 };
 

@@ -366,6 +366,21 @@ typedef struct wn_fingerprint_t {
 */
 int wn_fingerprint(const char *s, size_t len, int k, uint32_t *out,
                    size_t max, wn_fingerprint_t *fp);
+
+/*
+** Words of s[0..len-1] as the cleaning rules count them: the matches of
+** the Lua pattern "%w[%w'%-]*" in the C locale (an ASCII letter or digit,
+** then letters, digits, apostrophes and hyphens).
+*/
+size_t wn_count_words(const char *s, size_t len);
+
+/*
+** The text the cleaning rules' patterns read: s[0..len-1] ASCII-lower-cased
+** with each run of ASCII white space (" \t\n\v\f\r") written as one
+** space, as s:lower():gsub("%s+", " ") in Lua's C locale.  Writes at most
+** len bytes to out and returns how many.
+*/
+size_t wn_fold_space_lower(const char *s, size_t len, char *out);
 /* ---------------------------------------------------------------- number.c */
 
 /*

@@ -300,3 +300,43 @@ describe("core.fingerprint", function()
     assert.has_error(function() core.fingerprint(nil) end)
   end)
 end)
+
+-- The C helpers of the rule tests must agree byte for byte with the Lua
+-- patterns they replace (the cleaning rules are written against those).
+describe("core.count_words and core.fold_space_lower", function()
+  local core = require("wirenews.core")
+  local function random_text(rng, n)
+    local alphabet = "aZ09 '-\t\n\r\v\f.,()\195\169\255"
+    local t = {}
+    for i = 1, n do
+      local k = rng(#alphabet)
+      t[i] = alphabet:sub(k, k)
+    end
+    return table.concat(t)
+  end
+  it("counts the words the Lua pattern %w[%w'%-]* finds, also within a range", function()
+    local seed_ = 12345
+    local function rng(n) seed_ = (seed_ * 1103515245 + 12345) % 2147483648; return seed_ % n + 1 end
+    for _ = 1, 2000 do
+      local s = random_text(rng, rng(40) - 1)
+      local _, want = s:gsub("%w[%w'%-]*", "")
+      assert.equal(want, core.count_words(s))
+      local i, j = rng(#s + 1), rng(#s + 1) - 1
+      local _, want_range = s:sub(i, j):gsub("%w[%w'%-]*", "")
+      assert.equal(want_range, core.count_words(s, i, j))
+    end
+  end)
+  it("lower-cases and collapses white space as s:lower():gsub('%s+', ' ')", function()
+    local seed_ = 777
+    local function rng(n) seed_ = (seed_ * 1103515245 + 12345) % 2147483648; return seed_ % n + 1 end
+    for _ = 1, 2000 do
+      local s = random_text(rng, rng(40) - 1)
+      assert.equal((s:lower():gsub("%s+", " ")), core.fold_space_lower(s))
+    end
+    assert.equal("(reporting by jane doe)", core.fold_space_lower("(Reporting BY  Jane\r\n\tDoe)"))
+  end)
+  it("raises on a non-string argument", function()
+    assert.has_error(function() core.count_words(nil) end)
+    assert.has_error(function() core.fold_space_lower({}) end)
+  end)
+end)

@@ -50,7 +50,35 @@ static void test_limits(void) {
   CHECK(wn_fingerprint("Qusa\xffir \xd8\xad", 9, 1, out, 4, &fp) == WN_OK && fp.words == 2);
 }
 
+static size_t words_of(const char *s) { return wn_count_words(s, strlen(s)); }
+
+/* the same count as select(2, s:gsub("%w[%w'%-]*", "")) in Lua */
+static void test_count_words_follows_the_lua_pattern(void) {
+  CHECK(words_of("") == 0);
+  CHECK(words_of("  -- ' ") == 0);
+  CHECK(words_of("At least 47 people") == 4);
+  CHECK(words_of("don't self-rule 'quoted' -x") == 4);
+  CHECK(words_of("a--b c'") == 2);
+  CHECK(words_of("Qusa\xffir \xd8\xad x") == 3);
+  CHECK(wn_count_words("one two", 3) == 1);
+}
+
+static int folds_to(const char *s, const char *want) {
+  char out[64];
+  size_t n = wn_fold_space_lower(s, strlen(s), out);
+  return n == strlen(want) && memcmp(out, want, n) == 0;
+}
+
+static void test_fold_space_lower_is_lua_lower_and_collapse(void) {
+  CHECK(folds_to("", ""));
+  CHECK(folds_to("(Reporting BY  Jane\r\n\tDoe)", "(reporting by jane doe)"));
+  CHECK(folds_to(" \v\f x ", " x "));
+  CHECK(folds_to("\xc3\x89T\xc3\x89", "\xc3\x89t\xc3\x89")); /* UTF-8 bytes kept */
+}
+
 int main(void) {
+  test_fold_space_lower_is_lua_lower_and_collapse();
+  test_count_words_follows_the_lua_pattern();
   test_exact_key_ignores_case_spacing_punctuation();
   test_shingles_are_distinct_and_sorted();
   test_limits();

@@ -7,6 +7,7 @@
 -- cleaning rules (wirenews.rules.cleaning) and the duplicate check, and
 -- returns the kept spans the extraction stages read.  Every byte of the
 -- input is in a kept paragraph, in `removed`, or white space.
+local lpeg = require("lpeg")
 local core = require("wirenews.core")
 local dateline = require("wirenews.dateline")
 local default_rules = require("wirenews.rules.cleaning")
@@ -92,34 +93,47 @@ end
 ---------------------------------------------------------- rule matching
 
 local MAX_RULE_WORDS = 64 -- words kept per paragraph for the rule tests (max_words <= 64)
+local HEAD_WORDS = 8      -- words in p.head: enough for the short-line rules
 
 local WORD = "%w[%w'%-]*"
 
--- p.norm and p.words are computed on first use: most rules stop at the
--- word count, and long paragraphs never need them.
+local function first_words(text, max)
+  local words, n = {}, 0
+  for w in text:gmatch(WORD) do
+    n = n + 1
+    words[n] = w
+    if n >= max then break end
+  end
+  return words
+end
+
+-- p.norm, p.words and p.head are computed on first use: most rules stop
+-- at the word count, and long paragraphs never need them.
 local Info = {__index = function(p, k)
   if k == "norm" then
-    local norm = p.text:lower():gsub("%s+", " ")
+    local norm = core.fold_space_lower(p.text) -- p.text:lower():gsub("%s+", " ")
     rawset(p, "norm", norm)
     return norm
   elseif k == "words" then
-    local words, n = {}, 0
-    for w in p.text:gmatch(WORD) do
-      n = n + 1
-      words[n] = w
-      if n >= MAX_RULE_WORDS then break end
-    end
+    local words = first_words(p.text, MAX_RULE_WORDS)
     rawset(p, "words", words)
     return words
+  elseif k == "head" then
+    local head = first_words(p.text, HEAD_WORDS)
+    rawset(p, "head", head)
+    return head
   end
 end}
 
 -- What the rules see of a paragraph: text, nwords (all its words), index,
--- count; words (the first MAX_RULE_WORDS) and norm on demand.
+-- count; words (the first MAX_RULE_WORDS), head (the first HEAD_WORDS)
+-- and norm on demand.
 local function paragraph_info(text, para, index, count)
-  local t = text:sub(para.start, para.stop)
-  local _, n = t:gsub(WORD, "")
-  return setmetatable({text = t, nwords = n, index = index, count = count}, Info)
+  return setmetatable({
+    text = text:sub(para.start, para.stop),
+    nwords = core.count_words(text, para.start, para.stop),
+    index = index, count = count,
+  }, Info)
 end
 
 -- rule.exact as a set, built once per rule table.
@@ -134,12 +148,55 @@ local function exact_set(rule)
   return set
 end
 
+-- Bytes a Lua pattern can match first, from "^" and a literal (or an
+-- escaped punctuation mark) that may be optional: {[byte] = true}, or nil
+-- when the pattern may start anywhere or with a class.
+local SPECIAL = "^$()%.[]*+-?"
+local function first_bytes(pat, i, set)
+  local c, lit, after = pat:sub(i, i), nil, nil
+  if c == "%" then
+    lit, after = pat:sub(i + 1, i + 1), i + 2
+    if not lit:match("^%p$") then return nil end
+  elseif c == "" or SPECIAL:find(c, 1, true) then return nil
+  else lit, after = c, i + 1 end
+  local q = pat:sub(after, after)
+  if q == "*" or q == "-" then return nil end
+  set[lit:byte()] = true
+  if q == "?" then return first_bytes(pat, after + 1, set) end
+  return set
+end
+
+-- The first bytes any of rule.patterns can match, or false: patterns are
+-- tried on p.norm, whose first byte is the paragraph's first, lower-cased.
+local pattern_firsts = setmetatable({}, {__mode = "k"})
+local function rule_first_bytes(rule)
+  local set = pattern_firsts[rule]
+  if set == nil then
+    set = {}
+    for _, pat in ipairs(rule.patterns) do
+      if pat:sub(1, 1) ~= "^" or not first_bytes(pat, 2, set) then set = false; break end
+    end
+    pattern_firsts[rule] = set
+  end
+  return set
+end
+
+local function first_byte_lower(p)
+  local b = p.text:byte(1)
+  if b and b >= 65 and b <= 90 then b = b + 32 end
+  return b
+end
+
 local function rule_matches(rule, p, rules)
   if rule.max_words and p.nwords > rule.max_words then return false end
   if rule.exact and exact_set(rule)[p.norm] then return true end
-  if rule.patterns then
-    for _, pat in ipairs(rule.patterns) do
-      if p.norm:find(pat) then return true end
+  local patterns = rule.patterns
+  if patterns then
+    local firsts = rule_first_bytes(rule)
+    if not firsts or firsts[first_byte_lower(p)] then
+      for _, pat in ipairs(patterns) do
+        if p.norm:find(pat) then return true end
+      end
     end
   end
   if rule.test and rule.test(p, rules) then return true end
@@ -271,23 +328,38 @@ function M.split_run_together(word, rules)
   return best, confidence
 end
 
+-- Whole lower-case words of at least n letters, as (start, word, after)
+-- captures; any other letter run is skipped whole.
+local long_words = setmetatable({}, {__mode = "k"})
+local function long_word_scanner(cfg)
+  local scanner = long_words[cfg]
+  if not scanner then
+    local lower, letter = lpeg.R"az", lpeg.R("az", "AZ")
+    local long = lpeg.Cp() * lpeg.C(lower^math.max(cfg.min_length, 1)) * -letter * lpeg.Cp()
+    scanner = lpeg.Ct((long + letter^1 + (1 - letter)^1)^0)
+    long_words[cfg] = scanner
+  end
+  return scanner
+end
+
 local function find_run_together(text, spans, rules, all)
   local cfg, found = rules.run_together, {}
+  local scanner = long_word_scanner(cfg)
   for _, sp in ipairs(spans) do
     local s = text:sub(sp.start, sp.stop)
-    for b, w, e in s:gmatch("()%f[%a](%l+)%f[%A]()") do
-      if #w >= cfg.min_length then
-        local before, after = s:sub(b - 1, b - 1), s:sub(e, e)
-        if not (before:match("[%w%.@/_'%-]") or after:match("[%w@/_'%-]")
-                or (after == "." and s:sub(e + 1, e + 1):match("%w"))) then
-          local parts, confidence = M.split_run_together(w, rules)
-          if parts and (confidence == "high" or all) then
-            found[#found + 1] = {
-              text = w, start = sp.start + b - 1, stop = sp.start + e - 2,
-              split = parts[1] .. " " .. parts[2], parts = parts, confidence = confidence,
-              rule = "run_together.two_words",
-            }
-          end
+    local caps = lpeg.match(scanner, s)
+    for c = 1, #caps, 3 do
+      local b, w, e = caps[c], caps[c + 1], caps[c + 2]
+      local before, after = s:sub(b - 1, b - 1), s:sub(e, e)
+      if not (before:match("[%w%.@/_'%-]") or after:match("[%w@/_'%-]")
+              or (after == "." and s:sub(e + 1, e + 1):match("%w"))) then
+        local parts, confidence = M.split_run_together(w, rules)
+        if parts and (confidence == "high" or all) then
+          found[#found + 1] = {
+            text = w, start = sp.start + b - 1, stop = sp.start + e - 2,
+            split = parts[1] .. " " .. parts[2], parts = parts, confidence = confidence,
+            rule = "run_together.two_words",
+          }
         end
       end
     end

@@ -11,6 +11,7 @@
 --   max_words skip the rule on longer paragraphs (cheap guard)
 -- p.norm is the paragraph lower-cased with white space collapsed and
 -- trimmed; p.text is the raw paragraph; p.words its words (original case);
+-- p.head its first 8 words (cheaper than p.words on long paragraphs);
 -- p.nwords, p.index (1-based), p.count (paragraphs in the document),
 -- p.dateline (true when the paragraph opens with a dateline).
 --
@@ -95,6 +96,7 @@ for w in ([[l r c lr rl left right centre center top bottom front back
 end
 
 local function has_position_marker(text)
+  if not text:find("(", 2, true) then return false end -- most paragraphs
   for at, inner in text:gmatch("()%(([^()]-)%)") do
     if at > 1 and #inner <= 12 then
       local key = inner:lower():gsub("[%s%-]", "")
@@ -122,20 +124,31 @@ local function caption_by_marker(p)
   return not p.dateline and has_position_marker(p.text) and not attributes(p)
 end
 
+-- A caption verb among words 2..7, the only place caption_by_verb looks.
+local function early_caption_verb(p)
+  local head = p.head
+  for i = 2, math.min(7, p.nwords) do
+    if R.caption_verbs[head[i]] then return true end
+  end
+  return false
+end
+
 local function caption_by_verb(p)
   if p.dateline or p.nwords < 5 or p.nwords > 45 then return false end
+  if not early_caption_verb(p) then return false end -- most paragraphs
   if not p.text:match("^%u") or not one_sentence(p.text) then return false end
   if p.norm:find("%d ?pct") or p.norm:find("%%") then return false end -- figures: business copy
   local people = false
+  local head = p.head
   for i = 1, math.min(7, p.nwords) do
-    local w = p.words[i]
+    local w = head[i]
     if i > 1 and R.caption_verbs[w] then
       -- "to hold" is an infinitive, not the caption's finite verb
-      return people and p.words[i - 1]:lower() ~= "to" and not attributes(p)
+      return people and head[i - 1]:lower() ~= "to" and not attributes(p)
     end
     if R.not_subject[w:lower()] then return false end
     if i > 1 and w:match("%led$") then return false end -- a past-tense clause
-    if names_people(w, p.words[i - 1]) then people = true end
+    if names_people(w, head[i - 1]) then people = true end
   end
   return false
 end
@@ -152,7 +165,7 @@ local function subhead(p)
   if p.text:find("[%.!?,;:\"'\226)%d]%s*$") or not p.text:match("^%u") then
     return false
   end
-  for _, w in ipairs(p.words) do
+  for _, w in ipairs(p.head) do -- all the words: at most 8
     if not (w:match("^%u") or MINOR[w]) then return false end
   end
   return true
@@ -160,9 +173,9 @@ end
 
 -- "By Kathleen Hays" / "By Kathleen Hays, Reuters": a byline.
 local function byline(p)
-  if p.nwords < 2 or p.nwords > 6 or p.words[1] ~= "By" then return false end
+  if p.nwords < 2 or p.nwords > 6 or p.head[1] ~= "By" then return false end
   for i = 2, p.nwords do
-    if not p.words[i]:match("^%u") then return false end
+    if not p.head[i]:match("^%u") then return false end
   end
   return not p.text:find("[%.!?]%s*$")
 end
