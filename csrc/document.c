@@ -139,3 +139,77 @@ size_t wn_fold_space_lower(const char *s, size_t len, char *out) {
   }
   return n;
 }
+
+/* ------------------------------------------------------------- paragraphs */
+
+typedef struct line_t {
+  size_t start, stop;   /* 0-based; stop is one past the last byte */
+  int blank, indented;
+} line_t;
+
+static int is_line_blank_byte(unsigned char c) {
+  return c == ' ' || c == '\t' || c == '\f' || c == '\v';
+}
+
+/* Reads the line at *pos into *l and moves *pos past its line end. */
+static void next_line(const char *s, size_t len, size_t *pos, line_t *l) {
+  size_t i = *pos, first = *pos;
+  while (i < len && s[i] != '\n' && s[i] != '\r') i++;
+  l->start = *pos;
+  l->stop = i;
+  while (first < i && is_line_blank_byte((unsigned char)s[first])) first++;
+  l->blank = first >= i;
+  l->indented = !l->blank && first > *pos;
+  if (i < len && s[i] == '\r' && i + 1 < len && s[i + 1] == '\n') i += 2;
+  else if (i < len) i++;
+  *pos = i;
+}
+
+static int ends_sentence(unsigned char c) {
+  return c == '.' || c == '!' || c == '?' || c == ':' || c == '"' ||
+         c == '\'' || c == ')' || c == ']';
+}
+
+static int paragraph_mode(const char *s, size_t len) {
+  size_t pos = 0, nline = 0, indented = 0, wrapped = 0, nonblank = 0, blanks = 0;
+  line_t l;
+  while (pos < len) {
+    next_line(s, len, &pos, &l);
+    nline++;
+    if (l.blank) { blanks++; continue; }
+    nonblank++;
+    if (l.indented && nline > 1) indented++;
+    if (!ends_sentence((unsigned char)s[l.stop - 1])) wrapped++;
+  }
+  if (indented > 0 && indented < nonblank) return WN_PAR_INDENT;
+  if (blanks > 0 && wrapped * 2 >= nonblank) return WN_PAR_BLANK;
+  return WN_PAR_LINE;
+}
+
+/* Pushes s[start..stop) trimmed of white space, when anything is left. */
+static int push_trimmed(const char *s, size_t start, size_t stop, wn_spans *out) {
+  while (start < stop && is_ascii_space((unsigned char)s[start])) start++;
+  while (stop > start && is_ascii_space((unsigned char)s[stop - 1])) stop--;
+  if (start >= stop) return WN_OK;
+  return wn_spans_push(out, (uint32_t)(start + 1), (uint32_t)stop);
+}
+
+int wn_paragraphs(const char *s, size_t len, wn_spans *out, int *mode) {
+  size_t pos = 0, open_start = 0, open_stop = 0;
+  int open = 0, rc = WN_OK;
+  line_t l;
+  if (len > WN_MAX_INPUT) return WN_ETOOBIG;
+  *mode = paragraph_mode(s, len);
+  while (pos < len && rc == WN_OK) {
+    next_line(s, len, &pos, &l);
+    if (l.blank || *mode == WN_PAR_LINE || (*mode == WN_PAR_INDENT && l.indented)) {
+      if (open) rc = push_trimmed(s, open_start, open_stop, out);
+      open = 0;
+      if (l.blank) continue;
+    }
+    if (!open) { open = 1; open_start = l.start; }
+    open_stop = l.stop;
+  }
+  if (open && rc == WN_OK) rc = push_trimmed(s, open_start, open_stop, out);
+  return rc;
+}

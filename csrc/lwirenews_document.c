@@ -6,6 +6,7 @@
 ** core.count_words(s [, i [, j]]) -> the word count of the cleaning rules;
 ** core.fold_space_lower(s) -> the paragraph text their patterns read.
 */
+#include <limits.h>
 #include "lwirenews.h"
 
 #define MAX_SHINGLES 1024
@@ -65,7 +66,38 @@ static int l_fold_space_lower(lua_State *L) {
   return 1;
 }
 
+/* core.paragraphs(s) -> {{start =, stop =}, ...}, "line"|"indent"|"blank".
+** The spans live in a to-be-closed Spans userdata (wirenews.Spans, made by
+** wn_open_sentence): an error while building the tables frees them. */
+static int l_paragraphs(lua_State *L) {
+  static const char *const modes[] = {"line", "indent", "blank"};
+  size_t len, i;
+  const char *s = luaL_checklstring(L, 1, &len);
+  wn_spans *sp;
+  int mode = WN_PAR_LINE, rc, slot;
+  sp = (wn_spans *)lua_newuserdatauv(L, sizeof(wn_spans), 0);
+  wn_spans_init(sp);
+  luaL_setmetatable(L, WN_SPANS_MT);
+  slot = lua_gettop(L);
+  lua_toclose(L, slot);
+  rc = wn_paragraphs(s, len, sp, &mode);
+  if (rc != WN_OK) return wn_pusherror(L, rc);
+  lua_createtable(L, sp->n > INT_MAX ? 0 : (int)sp->n, 0);
+  for (i = 0; i < sp->n; i++) {
+    lua_createtable(L, 0, 2);
+    lua_pushinteger(L, (lua_Integer)sp->v[i].start);
+    lua_setfield(L, -2, "start");
+    lua_pushinteger(L, (lua_Integer)sp->v[i].stop);
+    lua_setfield(L, -2, "stop");
+    lua_rawseti(L, -2, (lua_Integer)i + 1);
+  }
+  lua_pushstring(L, modes[mode]);
+  lua_closeslot(L, slot);                /* frees the spans; tables stay */
+  return 2;
+}
+
 static const luaL_Reg document_funcs[] = {
+  {"paragraphs", l_paragraphs},
   {"fold_space_lower", l_fold_space_lower},
   {"fingerprint", l_fingerprint},
   {"count_words", l_count_words},

@@ -381,6 +381,22 @@ size_t wn_count_words(const char *s, size_t len);
 ** len bytes to out and returns how many.
 */
 size_t wn_fold_space_lower(const char *s, size_t len, char *out);
+
+/* How a document marks its paragraphs (see wn_paragraphs). */
+enum wn_parmode { WN_PAR_LINE, WN_PAR_INDENT, WN_PAR_BLANK };
+
+/*
+** Paragraph spans of s[0..len-1] (1-based inclusive, trimmed of ASCII
+** white space), appended to out, and the mode in *mode: WN_PAR_INDENT
+** (Reuters: an indented line opens a paragraph, wrapped lines continue
+** it) when some but not all non-blank lines after the first are indented;
+** else WN_PAR_BLANK (blank-line separated blocks) when there are blank
+** lines and at least half the non-blank lines end without closing
+** punctuation; else WN_PAR_LINE (one paragraph per line).  Lines end at
+** "\n", "\r\n" or "\r"; a line of spaces, tabs, form and vertical
+** feeds only is blank.  Returns WN_OK, WN_ENOMEM or WN_ETOOBIG.
+*/
+int wn_paragraphs(const char *s, size_t len, wn_spans *out, int *mode);
 /* ---------------------------------------------------------------- number.c */
 
 /*

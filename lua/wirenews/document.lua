@@ -16,79 +16,11 @@ local M = {}
 
 ------------------------------------------------------------- paragraphs
 
--- Lines of text as {start, stop, blank, indented}; stop excludes the line
--- end ("\n", "\r\n" or "\r").
-local function split_lines(text)
-  local lines, pos, len = {}, 1, #text
-  while pos <= len do
-    local e = text:find("[\r\n]", pos)
-    local stop, next_pos
-    if not e then stop, next_pos = len, len + 1
-    else
-      stop = e - 1
-      next_pos = (text:sub(e, e + 1) == "\r\n") and e + 2 or e + 1
-    end
-    local first = text:find("[^ \t\f\v]", pos)
-    local blank = not first or first > stop
-    lines[#lines + 1] = {
-      start = pos, stop = stop, blank = blank,
-      indented = not blank and first > pos,
-    }
-    pos = next_pos
-  end
-  return lines
-end
-
--- How the document marks paragraphs: "indent" (Reuters: an indented line
--- starts one, wrapped lines continue it), "blank" (wrapped lines, blank
--- lines between paragraphs) or "line" (one paragraph per line).
-local function paragraph_mode(text, lines)
-  local indented, wrapped, nonblank, blanks = 0, 0, 0, 0
-  for i, l in ipairs(lines) do
-    if l.blank then blanks = blanks + 1
-    else
-      nonblank = nonblank + 1
-      if l.indented and i > 1 then indented = indented + 1 end
-      local last = text:sub(l.stop, l.stop)
-      if not last:match("[%.!?:\"'%)%]]") then wrapped = wrapped + 1 end
-    end
-  end
-  if indented > 0 and indented < nonblank then return "indent" end
-  if blanks > 0 and wrapped * 2 >= nonblank then return "blank" end
-  return "line"
-end
-
-local function trim_span(text, start, stop)
-  local s = text:find("%S", start)
-  if not s or s > stop then return nil end
-  local e = stop
-  while text:find("^%s", e) do e = e - 1 end
-  return s, e
-end
-
---- Paragraph spans {start, stop} of text and the mode used.
-function M.paragraphs(text)
-  local lines = split_lines(text)
-  local mode = paragraph_mode(text, lines)
-  local paras, open_start, open_stop = {}, nil, nil
-  local function close()
-    if open_start then
-      local s, e = trim_span(text, open_start, open_stop)
-      if s then paras[#paras + 1] = {start = s, stop = e} end
-    end
-    open_start = nil
-  end
-  for _, l in ipairs(lines) do
-    if l.blank then close()
-    else
-      if mode == "line" or (mode == "indent" and l.indented) then close() end
-      open_start = open_start or l.start
-      open_stop = l.stop
-    end
-  end
-  close()
-  return paras, mode
-end
+--- Paragraph spans {start, stop} of text and the mode used: "indent"
+-- (Reuters: an indented line starts one, wrapped lines continue it),
+-- "blank" (wrapped lines, blank lines between paragraphs) or "line" (one
+-- paragraph per line); see wn_paragraphs in csrc/document.c.
+M.paragraphs = core.paragraphs
 
 ---------------------------------------------------------- rule matching
 
@@ -344,14 +276,15 @@ end
 
 local function find_run_together(text, spans, rules, all)
   local cfg, found = rules.run_together, {}
-  local scanner = long_word_scanner(cfg)
+  local scanner, known = long_word_scanner(cfg), known_words()
   for _, sp in ipairs(spans) do
     local s = text:sub(sp.start, sp.stop)
     local caps = lpeg.match(scanner, s)
     for c = 1, #caps, 3 do
       local b, w, e = caps[c], caps[c + 1], caps[c + 2]
       local before, after = s:sub(b - 1, b - 1), s:sub(e, e)
-      if not (before:match("[%w%.@/_'%-]") or after:match("[%w@/_'%-]")
+      -- a known word never splits: most candidates stop here
+      if not known[w] and not (before:match("[%w%.@/_'%-]") or after:match("[%w@/_'%-]")
               or (after == "." and s:sub(e + 1, e + 1):match("%w"))) then
         local parts, confidence = M.split_run_together(w, rules)
         if parts and (confidence == "high" or all) then
