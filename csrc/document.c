@@ -9,6 +9,7 @@
 ** counts, and the distinct hashes of its k-word shingles (near repeats).
 */
 #include <stdlib.h>
+#include <string.h>
 #include "wirenews.h"
 
 #define FNV32_OFFSET 2166136261u
@@ -212,4 +213,210 @@ int wn_paragraphs(const char *s, size_t len, wn_spans *out, int *mode) {
   }
   if (open && rc == WN_OK) rc = push_trimmed(s, open_start, open_stop, out);
   return rc;
+}
+
+/* ------------------------------------------------------------- duplicates */
+
+#define DEDUP_MAX_SHINGLES 1024
+
+/* Grows *p (elements of size elem, *cap of them) to hold need, zeroing the
+** new part.  The caller updates *cap after all arrays sharing it grew. */
+static int grow_array(void **p, size_t cap, size_t ncap, size_t elem) {
+  void *q;
+  if (ncap > SIZE_MAX / elem) return WN_ENOMEM;
+  q = realloc(*p, ncap * elem);
+  if (q == NULL) return WN_ENOMEM;
+  memset((char *)q + cap * elem, 0, (ncap - cap) * elem);
+  *p = q;
+  return WN_OK;
+}
+
+static size_t mix_slot(uint64_t key, size_t cap) {
+  key ^= key >> 33;
+  key *= 0xff51afd7ed558ccdull;
+  key ^= key >> 33;
+  return (size_t)key & (cap - 1);
+}
+
+int wn_dedup_init(wn_dedup *d, const wn_dedup_cfg *cfg) {
+  memset(d, 0, sizeof *d);
+  if (cfg->shingle < 1 || cfg->shingle > WN_FP_MAX_K ||
+      cfg->max_shingles > DEDUP_MAX_SHINGLES)
+    return WN_EINVAL;
+  d->cfg = *cfg;
+  d->out = malloc(DEDUP_MAX_SHINGLES * sizeof *d->out);
+  return d->out ? WN_OK : WN_ENOMEM;
+}
+
+void wn_dedup_free(wn_dedup *d) {
+  free(d->ekeys); free(d->eids); free(d->eused);
+  free(d->pkeys); free(d->phead); free(d->pcount);
+  free(d->nid); free(d->nnext);
+  free(d->sizes); free(d->figures); free(d->shared);
+  free(d->touched); free(d->out);
+  memset(d, 0, sizeof *d);
+}
+
+/* Slot of key in the exact table (its own, or the empty one for it). */
+static size_t exact_slot(const wn_dedup *d, uint64_t key) {
+  size_t k = mix_slot(key, d->ecap);
+  while (d->eused[k] && d->ekeys[k] != key) k = (k + 1) & (d->ecap - 1);
+  return k;
+}
+
+static int exact_reserve(wn_dedup *d) {
+  size_t i, ncap, old = d->ecap;
+  uint64_t *keys = d->ekeys;
+  uint32_t *ids = d->eids;
+  unsigned char *used = d->eused;
+  if ((d->en + 1) * 2 <= d->ecap) return WN_OK;
+  ncap = old ? old * 2 : 16;
+  if (ncap > SIZE_MAX / sizeof(uint64_t)) return WN_ENOMEM;
+  d->ekeys = calloc(ncap, sizeof *d->ekeys);
+  d->eids = calloc(ncap, sizeof *d->eids);
+  d->eused = calloc(ncap, 1);
+  if (!d->ekeys || !d->eids || !d->eused) {
+    free(d->ekeys); free(d->eids); free(d->eused);
+    d->ekeys = keys; d->eids = ids; d->eused = used;
+    return WN_ENOMEM;
+  }
+  d->ecap = ncap;
+  for (i = 0; i < old; i++) {
+    if (used[i]) {
+      size_t k = exact_slot(d, keys[i]);
+      d->eused[k] = 1; d->ekeys[k] = keys[i]; d->eids[k] = ids[i];
+    }
+  }
+  free(keys); free(ids); free(used);
+  return WN_OK;
+}
+
+/* Slot of a shingle in the postings table; pcount 0 marks an empty slot. */
+static size_t posting_slot(const wn_dedup *d, uint32_t key) {
+  size_t k = mix_slot(key, d->pcap);
+  while (d->pcount[k] && d->pkeys[k] != key) k = (k + 1) & (d->pcap - 1);
+  return k;
+}
+
+static int postings_reserve(wn_dedup *d, size_t more) {
+  size_t i, ncap, old = d->pcap;
+  uint32_t *keys = d->pkeys, *head = d->phead, *count = d->pcount;
+  if ((d->pn + more) * 2 <= d->pcap) return WN_OK;
+  ncap = old ? old : 64;
+  while ((d->pn + more) * 2 > ncap) {
+    if (ncap > SIZE_MAX / 2 / sizeof(uint32_t)) return WN_ENOMEM;
+    ncap *= 2;
+  }
+  d->pkeys = calloc(ncap, sizeof(uint32_t));
+  d->phead = calloc(ncap, sizeof(uint32_t));
+  d->pcount = calloc(ncap, sizeof(uint32_t));
+  if (!d->pkeys || !d->phead || !d->pcount) {
+    free(d->pkeys); free(d->phead); free(d->pcount);
+    d->pkeys = keys; d->phead = head; d->pcount = count;
+    return WN_ENOMEM;
+  }
+  d->pcap = ncap;
+  for (i = 0; i < old; i++) {
+    if (count[i]) {
+      size_t k = posting_slot(d, keys[i]);
+      d->pkeys[k] = keys[i]; d->phead[k] = head[i]; d->pcount[k] = count[i];
+    }
+  }
+  free(keys); free(head); free(count);
+  return WN_OK;
+}
+
+/* Room for paragraph ids up to id and for more posting nodes. */
+static int dedup_reserve(wn_dedup *d, uint32_t id, size_t more) {
+  if ((size_t)id >= d->idcap) {
+    size_t ncap = d->idcap ? d->idcap : 16;
+    while (ncap <= (size_t)id) ncap *= 2;
+    if (grow_array((void **)&d->sizes, d->idcap, ncap, sizeof(uint32_t)) ||
+        grow_array((void **)&d->figures, d->idcap, ncap, sizeof(uint32_t)) ||
+        grow_array((void **)&d->shared, d->idcap, ncap, sizeof(uint32_t)) ||
+        grow_array((void **)&d->touched, d->idcap, ncap, sizeof(uint32_t)))
+      return WN_ENOMEM;
+    d->idcap = ncap;
+  }
+  if (d->nn + more > d->ncap) {
+    size_t ncap = d->ncap ? d->ncap : 256;
+    while (d->nn + more > ncap) ncap *= 2;
+    if (ncap > UINT32_MAX ||
+        grow_array((void **)&d->nid, d->ncap, ncap, sizeof(uint32_t)) ||
+        grow_array((void **)&d->nnext, d->ncap, ncap, sizeof(uint32_t)))
+      return WN_ENOMEM;
+    d->ncap = ncap;
+  }
+  return postings_reserve(d, more);
+}
+
+/* The most similar earlier paragraph with the same figures, or 0. */
+static uint32_t most_similar(wn_dedup *d, size_t nsh, uint32_t figures, double *best_sim) {
+  size_t i, ntouched = 0;
+  uint32_t best = 0;
+  *best_sim = 0;
+  for (i = 0; i < nsh; i++) {
+    size_t k = posting_slot(d, d->out[i]);
+    uint32_t node;
+    if (!d->pcount[k]) continue;
+    for (node = d->phead[k]; node; node = d->nnext[node - 1]) {
+      uint32_t other = d->nid[node - 1];
+      if (d->shared[other]++ == 0) d->touched[ntouched++] = other;
+    }
+  }
+  for (i = 0; i < ntouched; i++) {
+    uint32_t other = d->touched[i], shared = d->shared[other];
+    d->shared[other] = 0;
+    if (d->figures[other] == figures) {
+      double sim = (double)shared / (double)(nsh + d->sizes[other] - shared);
+      if (sim > *best_sim || (sim == *best_sim && other < best)) {
+        best = other;
+        *best_sim = sim;
+      }
+    }
+  }
+  return best;
+}
+
+int wn_dedup_check(wn_dedup *d, uint32_t id, const char *s, size_t len,
+                   int *kind, uint32_t *of, double *sim) {
+  wn_fingerprint_t fp;
+  size_t i, k;
+  uint32_t best;
+  int rc;
+  *kind = WN_DUP_NONE; *of = 0; *sim = 0;
+  if (id == 0 || id == UINT32_MAX) return WN_EINVAL;
+  rc = wn_fingerprint(s, len, d->cfg.shingle, d->out, d->cfg.max_shingles, &fp);
+  if (rc != WN_OK) return rc;
+  if (fp.words < d->cfg.min_words_exact) return WN_OK;
+  if ((rc = exact_reserve(d)) != WN_OK) return rc;
+  k = exact_slot(d, fp.key);
+  if (d->eused[k]) {
+    *kind = WN_DUP_EXACT; *of = d->eids[k]; *sim = 1.0;
+    return WN_OK;
+  }
+  d->eused[k] = 1; d->ekeys[k] = fp.key; d->eids[k] = id; d->en++;
+  if (fp.alpha_words < d->cfg.min_words_near) return WN_OK;
+  if ((rc = dedup_reserve(d, id, fp.shingles)) != WN_OK) return rc;
+  best = most_similar(d, fp.shingles, fp.figures, sim);
+  if (best && *sim >= d->cfg.threshold) {
+    *kind = WN_DUP_NEAR; *of = best;
+    return WN_OK;
+  }
+  *sim = 0;
+  d->sizes[id] = (uint32_t)fp.shingles;
+  d->figures[id] = fp.figures;
+  for (i = 0; i < fp.shingles; i++) {
+    size_t slot = posting_slot(d, d->out[i]);
+    uint32_t n = d->pcount[slot];
+    /* a second paragraph always joins (as in the Lua original): the cap
+    ** applies from the third on */
+    if (n == 0) { d->pkeys[slot] = d->out[i]; d->phead[slot] = 0; d->pn++; }
+    else if (n >= 2 && n >= d->cfg.max_postings) continue;
+    d->nid[d->nn] = id;
+    d->nnext[d->nn] = d->phead[slot];
+    d->phead[slot] = (uint32_t)++d->nn;
+    d->pcount[slot] = n + 1;
+  }
+  return WN_OK;
 }

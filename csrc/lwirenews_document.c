@@ -7,6 +7,7 @@
 ** core.fold_space_lower(s) -> the paragraph text their patterns read.
 */
 #include <limits.h>
+#include <string.h>
 #include "lwirenews.h"
 
 #define MAX_SHINGLES 1024
@@ -96,7 +97,85 @@ static int l_paragraphs(lua_State *L) {
   return 2;
 }
 
+/* core.dedup(cfg) -> Dedup; dedup:check(id, text) -> nil | of, similarity,
+** "duplicate.exact" | "duplicate.near".  cfg holds the fields of
+** wirenews.rules.cleaning's `duplicates` table. */
+#define WN_DEDUP_MT "wirenews.Dedup"
+
+static size_t cfg_size(lua_State *L, const char *name) {
+  lua_Integer v;
+  lua_getfield(L, 1, name);
+  v = luaL_checkinteger(L, -1);
+  lua_pop(L, 1);
+  if (v < 0) luaL_error(L, "dedup: %s must not be negative", name);
+  return (size_t)v;
+}
+
+static int l_dedup(lua_State *L) {
+  wn_dedup_cfg cfg;
+  wn_dedup *d;
+  int rc;
+  size_t k;
+  luaL_checktype(L, 1, LUA_TTABLE);
+  k = cfg_size(L, "shingle");
+  cfg.shingle = k > WN_FP_MAX_K ? 0 : (int)k;
+  cfg.max_shingles = cfg_size(L, "max_shingles");
+  cfg.max_postings = cfg_size(L, "max_postings");
+  cfg.min_words_exact = cfg_size(L, "min_words_exact");
+  cfg.min_words_near = cfg_size(L, "min_words_near");
+  lua_getfield(L, 1, "threshold");
+  cfg.threshold = luaL_checknumber(L, -1);
+  lua_pop(L, 1);
+  d = (wn_dedup *)lua_newuserdatauv(L, sizeof(wn_dedup), 0);
+  memset(d, 0, sizeof *d);
+  luaL_setmetatable(L, WN_DEDUP_MT);
+  rc = wn_dedup_init(d, &cfg);
+  if (rc == WN_EINVAL)
+    return luaL_error(L, "dedup: shingle must be 1 to 8 and max_shingles at most 1024");
+  if (rc != WN_OK) return wn_pusherror(L, rc);
+  return 1;
+}
+
+static int dedup_check(lua_State *L) {
+  wn_dedup *d = (wn_dedup *)luaL_checkudata(L, 1, WN_DEDUP_MT);
+  lua_Integer id = luaL_checkinteger(L, 2);
+  size_t len;
+  const char *s = luaL_checklstring(L, 3, &len);
+  int kind, rc;
+  uint32_t of;
+  double sim;
+  luaL_argcheck(L, id >= 1 && id < (lua_Integer)UINT32_MAX, 2, "id out of range");
+  luaL_argcheck(L, d->out != NULL, 1, "dedup index is closed");
+  rc = wn_dedup_check(d, (uint32_t)id, s, len, &kind, &of, &sim);
+  if (rc != WN_OK) return wn_pusherror(L, rc);
+  if (kind == WN_DUP_NONE) { lua_pushnil(L); return 1; }
+  lua_pushinteger(L, (lua_Integer)of);
+  lua_pushnumber(L, sim);
+  lua_pushstring(L, kind == WN_DUP_EXACT ? "duplicate.exact" : "duplicate.near");
+  return 3;
+}
+
+static int dedup_gc(lua_State *L) {
+  wn_dedup_free((wn_dedup *)luaL_checkudata(L, 1, WN_DEDUP_MT)); /* idempotent */
+  return 0;
+}
+
+static int dedup_tostring(lua_State *L) {
+  wn_dedup *d = (wn_dedup *)luaL_checkudata(L, 1, WN_DEDUP_MT);
+  lua_pushfstring(L, "wirenews.Dedup (%d paragraphs indexed)", (int)d->en);
+  return 1;
+}
+
+static const luaL_Reg dedup_methods[] = {
+  {"check", dedup_check},
+  {"__gc", dedup_gc},
+  {"__close", dedup_gc},
+  {"__tostring", dedup_tostring},
+  {NULL, NULL}
+};
+
 static const luaL_Reg document_funcs[] = {
+  {"dedup", l_dedup},
   {"paragraphs", l_paragraphs},
   {"fold_space_lower", l_fold_space_lower},
   {"fingerprint", l_fingerprint},
@@ -105,5 +184,6 @@ static const luaL_Reg document_funcs[] = {
 };
 
 void wn_open_document(lua_State *L) {
+  wn_newclass(L, WN_DEDUP_MT, dedup_methods);
   luaL_setfuncs(L, document_funcs, 0);
 }

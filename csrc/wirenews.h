@@ -382,6 +382,45 @@ size_t wn_count_words(const char *s, size_t len);
 */
 size_t wn_fold_space_lower(const char *s, size_t len, char *out);
 
+/*
+** Duplicate paragraphs of one document.  check() takes the paragraphs in
+** order: a paragraph of at least min_words_exact words whose word sequence
+** was seen is an exact repeat; one of at least min_words_near alphabetic
+** words whose shingle set has Jaccard similarity >= threshold with a kept
+** paragraph with the same figures is a near repeat (the most similar, the
+** earliest on ties).  Each shingle remembers at most max_postings
+** paragraphs (two at least).  Paragraphs that are not repeats are kept.
+*/
+typedef struct wn_dedup_cfg {
+  int shingle;                 /* words per shingle, 1..WN_FP_MAX_K */
+  size_t max_shingles;         /* shingles kept per paragraph, <= 1024 */
+  size_t max_postings;
+  size_t min_words_exact, min_words_near;
+  double threshold;
+} wn_dedup_cfg;
+
+enum wn_dupkind { WN_DUP_NONE, WN_DUP_EXACT, WN_DUP_NEAR };
+
+typedef struct wn_dedup {
+  wn_dedup_cfg cfg;
+  uint64_t *ekeys; uint32_t *eids; unsigned char *eused; size_t ecap, en;
+  uint32_t *pkeys, *phead, *pcount; size_t pcap, pn;   /* shingle postings */
+  uint32_t *nid, *nnext; size_t ncap, nn;              /* posting nodes */
+  uint32_t *sizes, *figures, *shared; size_t idcap;    /* by paragraph id */
+  uint32_t *touched, *out;                             /* scratch */
+} wn_dedup;
+
+/* Returns WN_OK, WN_EINVAL (bad configuration) or WN_ENOMEM. */
+int  wn_dedup_init(wn_dedup *d, const wn_dedup_cfg *cfg);
+void wn_dedup_free(wn_dedup *d);          /* idempotent */
+/*
+** Checks paragraph id (>= 1, increasing) of text s[0..len-1]: *kind is a
+** wn_dupkind, *of the id repeated and *sim the similarity (1 for exact).
+** Returns WN_OK, WN_EINVAL or WN_ENOMEM.
+*/
+int  wn_dedup_check(wn_dedup *d, uint32_t id, const char *s, size_t len,
+                    int *kind, uint32_t *of, double *sim);
+
 /* How a document marks its paragraphs (see wn_paragraphs). */
 enum wn_parmode { WN_PAR_LINE, WN_PAR_INDENT, WN_PAR_BLANK };
 

@@ -340,3 +340,102 @@ describe("core.count_words and core.fold_space_lower", function()
     assert.has_error(function() core.fold_space_lower({}) end)
   end)
 end)
+
+describe("core.paragraphs", function()
+  local core = require("wirenews.core")
+  -- The Lua definition the C code follows: lines end at \n, \r\n or \r;
+  -- a line of spaces, tabs, form and vertical feeds is blank.
+  local function reference(text)
+    local lines, pos = {}, 1
+    while pos <= #text do
+      local e = text:find("[\r\n]", pos)
+      local stop = e and e - 1 or #text
+      local first = text:find("[^ \t\f\v]", pos)
+      local blank = not first or first > stop
+      lines[#lines + 1] = {start = pos, stop = stop, blank = blank, indented = not blank and first > pos}
+      pos = not e and #text + 1 or (text:sub(e, e + 1) == "\r\n" and e + 2 or e + 1)
+    end
+    local indented, wrapped, nonblank, blanks = 0, 0, 0, 0
+    for i, l in ipairs(lines) do
+      if l.blank then blanks = blanks + 1
+      else
+        nonblank = nonblank + 1
+        if l.indented and i > 1 then indented = indented + 1 end
+        if not text:sub(l.stop, l.stop):match("[%.!?:\"'%)%]]") then wrapped = wrapped + 1 end
+      end
+    end
+    local mode = (indented > 0 and indented < nonblank) and "indent"
+      or (blanks > 0 and wrapped * 2 >= nonblank) and "blank" or "line"
+    local paras, open_start, open_stop = {}, nil, nil
+    local function close()
+      if open_start then
+        local s = text:find("%S", open_start)
+        if s and s <= open_stop then
+          local e = open_stop
+          while text:find("^%s", e) do e = e - 1 end
+          paras[#paras + 1] = {start = s, stop = e}
+        end
+      end
+      open_start = nil
+    end
+    for _, l in ipairs(lines) do
+      if l.blank then close()
+      else
+        if mode == "line" or (mode == "indent" and l.indented) then close() end
+        open_start = open_start or l.start
+        open_stop = l.stop
+      end
+    end
+    close()
+    return paras, mode
+  end
+
+  it("splits as the Lua definition does on random line structures", function()
+    local pieces = {"a", "B", " ", "\t", "\n", "\r", "\r\n", "\f", "\v", ".", ")", "word ", "\n  ", "\n\n"}
+    local seed_ = 99
+    local function rng(n) seed_ = (seed_ * 1103515245 + 12345) % 2147483648; return seed_ % n + 1 end
+    for _ = 1, 5000 do
+      local t = {}
+      for i = 1, rng(30) - 1 do t[i] = pieces[rng(#pieces)] end
+      local text = table.concat(t)
+      local want, want_mode = reference(text)
+      local got, got_mode = core.paragraphs(text)
+      assert.equal(want_mode, got_mode, string.format("%q", text))
+      assert.same(want, got, string.format("%q", text))
+    end
+  end)
+  it("reads Reuters indented paragraphs and trims them", function()
+    local text = "    First line\nwraps here.\n    Second one.\n"
+    local paras, mode = core.paragraphs(text)
+    assert.equal("indent", mode)
+    assert.same({{start = 5, stop = 26}, {start = 32, stop = 42}}, paras)
+    assert.equal("First line\nwraps here.", text:sub(5, 26))
+  end)
+end)
+
+describe("core.dedup", function()
+  local core = require("wirenews.core")
+  local cfg = require("wirenews.rules.cleaning").duplicates
+  it("reports exact and near repeats with the paragraph repeated and the similarity", function()
+    local d = core.dedup(cfg)
+    local a = "Rebels shelled the northern town of Qusayr on Monday killing at least 12 civilians, activists said."
+    assert.is_nil(d:check(1, a))
+    local of, sim, rule = d:check(2, a:upper())
+    assert.same({1, 1.0, "duplicate.exact"}, {of, sim, rule})
+    of, sim, rule = d:check(3, a:gsub("said", "reported"))
+    assert.same({1, "duplicate.near"}, {of, rule})
+    assert.is_true(sim >= cfg.threshold and sim < 1)
+    assert.is_nil(d:check(4, a:gsub("12", "15")))            -- new figures: news
+    assert.matches("wirenews.Dedup", tostring(d))
+  end)
+  it("raises on a bad configuration or argument", function()
+    assert.has_error(function() core.dedup({}) end)
+    local bad = {}
+    for k, v in pairs(cfg) do bad[k] = v end
+    bad.shingle = 9
+    assert.has_error(function() core.dedup(bad) end)
+    local d = core.dedup(cfg)
+    assert.has_error(function() d:check(0, "x") end)
+    assert.has_error(function() d:check(1, nil) end)
+  end)
+end)

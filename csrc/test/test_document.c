@@ -76,7 +76,85 @@ static void test_fold_space_lower_is_lua_lower_and_collapse(void) {
   CHECK(folds_to("\xc3\x89T\xc3\x89", "\xc3\x89t\xc3\x89")); /* UTF-8 bytes kept */
 }
 
+static wn_dedup_cfg default_cfg(void) {
+  wn_dedup_cfg c;
+  c.shingle = 3; c.max_shingles = 64; c.max_postings = 32;
+  c.min_words_exact = 4; c.min_words_near = 8; c.threshold = 0.6;
+  return c;
+}
+
+static int check_para(wn_dedup *d, uint32_t id, const char *s, uint32_t *of, double *sim) {
+  int kind = -1;
+  CHECK(wn_dedup_check(d, id, s, strlen(s), &kind, of, sim) == WN_OK);
+  return kind;
+}
+
+static void test_dedup_exact_and_near_repeats(void) {
+  wn_dedup d;
+  wn_dedup_cfg c = default_cfg();
+  uint32_t of;
+  double sim;
+  const char *a = "Rebels shelled the northern town of Qusayr on Monday killing at least 12 civilians, activists said.";
+  const char *near = "Rebels shelled the northern town of Qusayr on Monday, killing at least 12 civilians, activists reported.";
+  const char *update = "Rebels shelled the northern town of Qusayr on Monday killing at least 15 civilians, activists said.";
+  CHECK(wn_dedup_init(&d, &c) == WN_OK);
+  CHECK(check_para(&d, 1, a, &of, &sim) == WN_DUP_NONE);
+  CHECK(check_para(&d, 2, "He said.", &of, &sim) == WN_DUP_NONE);
+  CHECK(check_para(&d, 3, "He said.", &of, &sim) == WN_DUP_NONE);  /* too short */
+  CHECK(check_para(&d, 4, "REBELS shelled the northern town of Qusayr on Monday -- killing at least 12 civilians activists said",
+                   &of, &sim) == WN_DUP_EXACT && of == 1 && sim == 1.0);
+  CHECK(check_para(&d, 5, near, &of, &sim) == WN_DUP_NEAR && of == 1 && sim >= 0.6 && sim < 1.0);
+  CHECK(check_para(&d, 6, update, &of, &sim) == WN_DUP_NONE);       /* figures changed */
+  CHECK(wn_dedup_check(&d, 0, a, strlen(a), &(int){0}, &of, &sim) == WN_EINVAL);
+  wn_dedup_free(&d);
+  wn_dedup_free(&d);                                                  /* idempotent */
+  c.shingle = 0;
+  CHECK(wn_dedup_init(&d, &c) == WN_EINVAL);
+  wn_dedup_free(&d);
+}
+
+/* i written in letters, so that its words are alphabetic */
+static void letters_of(uint32_t i, char *out) {
+  int n = 0;
+  do { out[n++] = (char)('a' + i % 26); i /= 26; } while (i);
+  out[n] = 0;
+}
+
+static void para_of(uint32_t i, const char *last, char *buf, size_t size) {
+  char w[16];
+  letters_of(i, w);
+  snprintf(buf, size, "%sa %sb %sc %sd %se %sf %sg %sh %si %sj %sk %s",
+           w, w, w, w, w, w, w, w, w, w, w, last);
+}
+
+/* Many paragraphs: the tables grow and every earlier one is still found. */
+static void test_dedup_grows(void) {
+  wn_dedup d;
+  wn_dedup_cfg c = default_cfg();
+  char buf[256];
+  uint32_t i, of;
+  double sim;
+  CHECK(wn_dedup_init(&d, &c) == WN_OK);
+  for (i = 1; i <= 3000; i++) {
+    snprintf(buf, sizeof buf, "alpha%u beta%u gamma%u delta%u epsilon%u zeta%u eta%u theta%u", i, i, i, i, i, i, i, i);
+    CHECK(check_para(&d, i, buf, &of, &sim) == WN_DUP_NONE);
+  }
+  snprintf(buf, sizeof buf, "alpha%u beta%u gamma%u delta%u epsilon%u zeta%u eta%u theta%u", 1234u, 1234u, 1234u, 1234u, 1234u, 1234u, 1234u, 1234u);
+  CHECK(check_para(&d, 3001, buf, &of, &sim) == WN_DUP_EXACT && of == 1234);
+  wn_dedup_free(&d);
+  CHECK(wn_dedup_init(&d, &c) == WN_OK);
+  for (i = 1; i <= 3000; i++) {
+    para_of(i, "end", buf, sizeof buf);
+    CHECK(check_para(&d, i, buf, &of, &sim) == WN_DUP_NONE);
+  }
+  para_of(1234, "finish", buf, sizeof buf);                     /* one word changed */
+  CHECK(check_para(&d, 3001, buf, &of, &sim) == WN_DUP_NEAR && of == 1234);
+  wn_dedup_free(&d);
+}
+
 int main(void) {
+  test_dedup_exact_and_near_repeats();
+  test_dedup_grows();
   test_fold_space_lower_is_lua_lower_and_collapse();
   test_count_words_follows_the_lua_pattern();
   test_exact_key_ignores_case_spacing_punctuation();

@@ -144,57 +144,11 @@ end
 
 ------------------------------------------------------------- duplicates
 
--- Remembers kept paragraphs and answers whether a new one repeats one of
--- them: the C fingerprint (wirenews.core.fingerprint) gives the hash of
--- the word sequence (exact repeats: case, spacing and punctuation aside)
--- and the hashes of its word shingles, compared by Jaccard similarity
--- through an inverted index with bounded postings (near repeats).
-local function new_dedup(cfg)
-  local exact, postings, sizes, figures = {}, {}, {}, {}
-  local d = {}
-  function d.check(id, text)
-    local fp = core.fingerprint(text, cfg.shingle, cfg.max_shingles)
-    if fp.words < cfg.min_words_exact then return nil end
-    if exact[fp.key] then return exact[fp.key], 1.0, "duplicate.exact" end
-    exact[fp.key] = id
-    -- tables of figures differ in one cell and are not re-filed prose
-    if fp.alpha_words < cfg.min_words_near then return nil end
-    local set, n = fp.shingles, #fp.shingles
-    local shared = {}
-    for _, sh in ipairs(set) do
-      local list = postings[sh]
-      if list then
-        if type(list) == "number" then shared[list] = (shared[list] or 0) + 1
-        else
-          for _, other in ipairs(list) do shared[other] = (shared[other] or 0) + 1 end
-        end
-      end
-    end
-    local best, best_sim = nil, 0
-    for other, k in pairs(shared) do
-      -- a re-filed paragraph repeats the figures; changed figures are news
-      if figures[other] == fp.figures then
-        local sim = k / (n + sizes[other] - k)
-        if sim > best_sim or (sim == best_sim and other < best) then
-          best, best_sim = other, sim
-        end
-      end
-    end
-    if best and best_sim >= cfg.threshold then
-      return best, best_sim, "duplicate.near"
-    end
-    sizes[id], figures[id] = n, fp.figures
-    -- most shingles occur once: a posting is an id until it needs a list
-    for _, sh in ipairs(set) do
-      local list = postings[sh]
-      if not list then postings[sh] = id
-      elseif type(list) == "number" then postings[sh] = {list, id}
-      elseif #list < cfg.max_postings then list[#list + 1] = id end
-    end
-    return nil
-  end
-  return d
-end
+-- Duplicates: core.dedup (csrc/document.c) remembers kept paragraphs and
+-- answers whether a new one repeats one of them: the hash of the word
+-- sequence gives exact repeats (case, spacing and punctuation aside), the
+-- Jaccard similarity of word shingles through an inverted index with
+-- bounded postings near repeats, among paragraphs with the same figures.
 
 ------------------------------------------------------ run-together words
 
@@ -375,7 +329,7 @@ function M.clean(text, opts)
     })
   end
 
-  local dedup = new_dedup(rules.duplicates)
+  local dedup = core.dedup(rules.duplicates)
   for i, para in ipairs(paras) do
     local p = paragraph_info(text, para, i, #paras)
     p.dateline = (i == 1 and doc.dateline ~= nil)
@@ -383,7 +337,7 @@ function M.clean(text, opts)
     if rule then
       remove(doc, para, p, rule.kind, rule.id)
     else
-      local of, sim, rid = dedup.check(i, p.text)
+      local of, sim, rid = dedup:check(i, p.text)
       if of then
         remove(doc, para, p, "duplicate", rid, {
           of = of, of_start = paras[of].start, similarity = sim,
