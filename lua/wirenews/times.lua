@@ -117,21 +117,6 @@ local function word(w) return P(w) * eow end
 -- Whole words of a list as a trie of LPeg choices: one test per letter
 -- instead of one per word (LPeg 1.0 tries a choice of literals in order).
 -- values (optional) maps a word to the value captured when it matches.
--- The choice of branch(c) for the sorted distinct bytes chars, as a
--- binary search: LPeg tries the alternatives of a choice one by one, so a
--- flat choice of 20 letters costs up to 20 tests, this one about 5.  The
--- branches start with distinct bytes, so their order does not matter.
-local function branches(chars, branch)
-  if #chars <= 3 then
-    local p = P(false)
-    for _, c in ipairs(chars) do p = p + branch(c) end
-    return p
-  end
-  local mid = #chars // 2
-  local left, right = table.move(chars, 1, mid, 1, {}), table.move(chars, mid + 1, #chars, 1, {})
-  return #S(table.concat(left)) * branches(left, branch) + branches(right, branch)
-end
-
 local function trie(list, values, prefix)
   prefix = prefix or ""
   local by_first, ends = {}, false
@@ -146,7 +131,8 @@ local function trie(list, values, prefix)
   local chars = {}
   for c in pairs(by_first) do chars[#chars + 1] = c end
   table.sort(chars)
-  local p = branches(chars, function(c) return P(c) * trie(by_first[c], values, prefix .. c) end)
+  local p = P(false)
+  for _, c in ipairs(chars) do p = p + P(c) * trie(by_first[c], values, prefix .. c) end
   if ends then p = p + eow * (values and Cc(values[prefix]) or P(true)) end
   return p
 end
@@ -250,65 +236,37 @@ local period = lookup({week = "week", weekend = "weekend", ["week-end"] = "weeke
   month = "month", year = "year", yr = "year"})
 
 local expressions = {}
--- Every expression declares the bytes it can start with (the text is
--- lower-cased): the scanner tries at a position only the expressions that
--- can start with its byte, in their order here.  A missing byte would lose
--- matches: spec/times_spec.lua compares with the plain ordered choice.
-local function initials(...)
-  local set = {}
-  for _, part in ipairs({...}) do
-    if type(part) == "string" then
-      for c in part:gmatch(".") do set[c] = true end
-    else
-      for k, v in pairs(part) do
-        local w = type(k) == "string" and k or v
-        set[w:sub(1, 1)] = true
-      end
-    end
-  end
-  return set
-end
-local DIGITS = "0123456789"
-local MONTH_F = initials(MONTHS)              -- also "sept", "jun", "jul"
-local WEEKDAY_F = initials(WEEKDAYS)          -- also "mon", "tue", "wed", ...
-local ORDINAL_F = initials(DIGITS, ORDINAL_WORDS)
-local NUMBER_F = initials(DIGITS, NUMBER_WORDS)
-local REL_F = initials({"last", "past", "previous", "this", "current", "next", "coming",
-  "upcoming", "following"})
-
-local function add(name, p, starts)
-  expressions[#expressions + 1] = {pattern = rule(name, p), starts = initials(table.unpack(starts))}
-end
+local function add(name, p) expressions[#expressions + 1] = rule(name, p) end
 
 -- Intervals first: longest matches win.
 local date_any = month_day + day_month
 add("interval.from_to", (P"from" * sp)^-1 * G(Ct(month_day), "from") * sp0
   * (P"-" + P"to" * eow + P"through" + P"until" + P"till") * sp0 * G(day_or_ordinal, "to_day")
-  * (comma * G(year4, "to_year"))^-1, {"f", MONTH_F})
+  * (comma * G(year4, "to_year"))^-1)
 add("interval.days_month", (P"from" * sp)^-1 * the * G(day_or_ordinal, "from_day") * sp0
-  * (P"-" + P"to" * eow + P"through" + P"until") * sp0 * the * G(Ct(day_month), "to"), {"ft", ORDINAL_F})
-add("interval.between", P"between" * sp * G(Ct(date_any), "from") * sp * P"and" * sp * G(Ct(date_any), "to"), {"b"})
+  * (P"-" + P"to" * eow + P"through" + P"until") * sp0 * the * G(Ct(day_month), "to"))
+add("interval.between", P"between" * sp * G(Ct(date_any), "from") * sp * P"and" * sp * G(Ct(date_any), "to"))
 add("interval.since_edge", P"since" * sp * P"the" * sp
   * G(C(P"end" + P"beginning" + P"start" + P"middle"), "edge") * sp * P"of" * sp
-  * (G(Ct(month_day), "date") + G(month_name, "month") * (sp * G(year4, "year"))^-1 + G(year4, "year")), {"s"})
-add("interval.since_date", P"since" * sp * on * G(Ct(weekday_prefix * (month_day + day_month)), "date"), {"s"})
-add("interval.since_weekday", P"since" * sp * (G(rel_word, "rel") * sp)^-1 * G(weekday_name, "weekday"), {"s"})
+  * (G(Ct(month_day), "date") + G(month_name, "month") * (sp * G(year4, "year"))^-1 + G(year4, "year")))
+add("interval.since_date", P"since" * sp * on * G(Ct(weekday_prefix * (month_day + day_month)), "date"))
+add("interval.since_weekday", P"since" * sp * (G(rel_word, "rel") * sp)^-1 * G(weekday_name, "weekday"))
 add("interval.since_month", P"since" * sp * (P"early" * sp + P"late" * sp + P"mid" * P"-"^-1)^-1
-  * G(month_name, "month") * (sp0 * P","^-1 * sp0 * G(year4, "year"))^-1, {"s"})
-add("interval.since_year", P"since" * sp * (P"early" * sp + P"late" * sp + P"mid" * P"-"^-1)^-1 * G(year4, "year"), {"s"})
-add("interval.since_relative", P"since" * sp * G(Ct(G(rel_word, "rel") * sp * G(period, "period")), "relative"), {"s"})
+  * G(month_name, "month") * (sp0 * P","^-1 * sp0 * G(year4, "year"))^-1)
+add("interval.since_year", P"since" * sp * (P"early" * sp + P"late" * sp + P"mid" * P"-"^-1)^-1 * G(year4, "year"))
+add("interval.since_relative", P"since" * sp * G(Ct(G(rel_word, "rel") * sp * G(period, "period")), "relative"))
 -- "since the uprising began in 2011": an event dated by a year within a clause.
 local clause_word = (alnum + S"'-")^1
-add("interval.since_event_year", P"since" * sp * (clause_word * sp - P"in" * sp * year4)^1 * P"in" * sp * G(year4, "year"), {"s"})
-add("interval.last_n", G(rel_word, "rel") * sp * G(number, "n") * sp * G(unit, "unit"), {REL_F})
+add("interval.since_event_year", P"since" * sp * (clause_word * sp - P"in" * sp * year4)^1 * P"in" * sp * G(year4, "year"))
+add("interval.last_n", G(rel_word, "rel") * sp * G(number, "n") * sp * G(unit, "unit"))
 
 -- Dates with a month name (weekday, date, year).
 add("date.month_day", on * weekday_prefix * month_day
-  * (comma * G(weekday_name, "weekday") * P"."^-1)^-1 * (day_part_suffix)^-1, {"o", WEEKDAY_F, MONTH_F})
-add("date.day_month", on * weekday_prefix * day_month * (day_part_suffix)^-1, {"ot", WEEKDAY_F, ORDINAL_F})
-add("date.iso", iso, {DIGITS})
-add("date.month_year", (P"in" * sp)^-1 * G(month_name, "month") * comma^-1 * sp0 * G(year4, "year"), {"i", MONTH_F})
-add("date.month_relative_year", (P"in" * sp)^-1 * G(month_name, "month") * sp * G(rel_word, "rel") * sp * P"year" * eow, {"i", MONTH_F})
+  * (comma * G(weekday_name, "weekday") * P"."^-1)^-1 * (day_part_suffix)^-1)
+add("date.day_month", on * weekday_prefix * day_month * (day_part_suffix)^-1)
+add("date.iso", iso)
+add("date.month_year", (P"in" * sp)^-1 * G(month_name, "month") * comma^-1 * sp0 * G(year4, "year"))
+add("date.month_relative_year", (P"in" * sp)^-1 * G(month_name, "month") * sp * G(rel_word, "rel") * sp * P"year" * eow)
 -- A month alone must be capitalised ("March", not "march on").
 local capital_month = Cmt(Cp() * month_name * Carg(1), function(_, i, start, m, orig)
   local b = orig:byte(start)
@@ -316,62 +274,54 @@ local capital_month = Cmt(Cp() * month_name * Carg(1), function(_, i, start, m, 
   return false
 end)
 add("date.month", ((P"in" + P"during" + P"until" + P"till" + P"by" + P"before" + P"after") * sp)^-1
-  * G(capital_month, "month") * -(sp0 * (P"'s" + P"\226\128\153s")^-1 * sp0 * digit), {"idutba", MONTH_F})
+  * G(capital_month, "month") * -(sp0 * (P"'s" + P"\226\128\153s")^-1 * sp0 * digit))
 add("date.edge_of_month", (P"the" * sp)^-1 * (P"end" + P"beginning" + P"start" + P"middle") * sp * P"of" * sp
-  * G(month_name, "month") * (sp * G(year4, "year"))^-1, {"tebsm"})
+  * G(month_name, "month") * (sp * G(year4, "year"))^-1)
 add("date.part_of_month", G(C(P"early" + P"late" + P"mid"), "edge") * S" -" * sp0 * G(month_name, "month")
-  * (sp * G(year4, "year"))^-1, {"elm"})
+  * (sp * G(year4, "year"))^-1)
 
 -- Relative days.
-add("relative.day_after_tomorrow", the * P"day" * sp * P"after" * sp * P"tomorrow" * eow * Cg(Cc(2), "offset"), {"td"})
-add("relative.day_before_yesterday", the * P"day" * sp * P"before" * sp * P"yesterday" * eow * Cg(Cc(-2), "offset"), {"td"})
+add("relative.day_after_tomorrow", the * P"day" * sp * P"after" * sp * P"tomorrow" * eow * Cg(Cc(2), "offset"))
+add("relative.day_before_yesterday", the * P"day" * sp * P"before" * sp * P"yesterday" * eow * Cg(Cc(-2), "offset"))
 add("relative.day", G(C(P"yesterday" + P"today" + P"tomorrow" + P"tonight" + P"tonite"), "word") * eow
-  * (day_part_suffix)^-1, {"yt"})
-add("relative.ago", G(number, "n") * sp * G(unit, "unit") * sp * G(C(P"ago" + P"back" + P"hence" + P"from now"), "dir") * eow, {NUMBER_F})
+  * (day_part_suffix)^-1)
+add("relative.ago", G(number, "n") * sp * G(unit, "unit") * sp * G(C(P"ago" + P"back" + P"hence" + P"from now"), "dir") * eow)
 add("relative.in_n", P"in" * sp * G(number, "n") * sp * G(unit, "unit") * eow
-  * -(sp * (P"of" + P"ago")), {"i"})
+  * -(sp * (P"of" + P"ago")))
 add("relative.edge_period", G(C(P"earlier" + P"later" + P"early" + P"late"), "edge") * sp
-  * G(rel_word, "rel") * sp * G(period, "period"), {"el"})
-add("relative.period", (P"the" * sp)^-1 * (P"over" * sp * P"the" * sp)^-1 * G(rel_word, "rel") * sp * G(period, "period"), {"to", REL_F})
-add("relative.over_weekend", (P"over" + P"during" + P"at") * sp * P"the" * sp * P"weekend" * eow, {"oda"})
-add("relative.month", G(rel_word, "rel") * sp * G(month_name, "month"), {REL_F})
+  * G(rel_word, "rel") * sp * G(period, "period"))
+add("relative.period", (P"the" * sp)^-1 * (P"over" * sp * P"the" * sp)^-1 * G(rel_word, "rel") * sp * G(period, "period"))
+add("relative.over_weekend", (P"over" + P"during" + P"at") * sp * P"the" * sp * P"weekend" * eow)
+add("relative.month", G(rel_word, "rel") * sp * G(month_name, "month"))
 -- "a day after", "two days before": anchored on an event, so unresolved.
 add("relative.event", (G(number, "n") * sp * G(unit, "unit") + P"the" * sp * P"day" * Cg(Cc(1), "n") * Cg(Cc("D"), "unit"))
-  * sp * G(C(P"after" + P"before" + P"earlier" + P"later"), "dir") * eow, {"t", NUMBER_F})
+  * sp * G(C(P"after" + P"before" + P"earlier" + P"later"), "dir") * eow)
 
 -- Weekdays.
-add("weekday.relative", on * G(rel_word, "rel") * sp * G(weekday_name, "weekday") * (day_part_suffix)^-1, {"o", REL_F})
-add("weekday.of_week", on * G(weekday_name, "weekday") * sp * (P"of" * sp * the)^-1 * G(rel_word, "rel") * sp * P"week" * eow, {"o", WEEKDAY_F})
-add("weekday.part", on * (P"early" * sp * P"on" * sp + P"late" * sp * P"on" * sp)^-1 * G(weekday_name, "weekday") * day_part_suffix, {"oel", WEEKDAY_F})
-add("weekday.bare", (P"early" * sp * P"on" * sp + P"late" * sp * P"on" * sp + P"on" * sp)^-1 * G(weekday_name, "weekday"), {"oel", WEEKDAY_F})
+add("weekday.relative", on * G(rel_word, "rel") * sp * G(weekday_name, "weekday") * (day_part_suffix)^-1)
+add("weekday.of_week", on * G(weekday_name, "weekday") * sp * (P"of" * sp * the)^-1 * G(rel_word, "rel") * sp * P"week" * eow)
+add("weekday.part", on * (P"early" * sp * P"on" * sp + P"late" * sp * P"on" * sp)^-1 * G(weekday_name, "weekday") * day_part_suffix)
+add("weekday.bare", (P"early" * sp * P"on" * sp + P"late" * sp * P"on" * sp + P"on" * sp)^-1 * G(weekday_name, "weekday"))
 
 -- Parts of day.
-add("part.overnight", P"overnight" * eow * Cg(Cc("night"), "part"), {"o"})
-add("part.last_night", P"last" * sp * G(C(P"night"), "part") * eow, {"l"})
-add("part.this", (P"this" + P"early this" + P"late this") * sp * G(part_word, "part"), {"tel"})
+add("part.overnight", P"overnight" * eow * Cg(Cc("night"), "part"))
+add("part.last_night", P"last" * sp * G(C(P"night"), "part") * eow)
+add("part.this", (P"this" + P"early this" + P"late this") * sp * G(part_word, "part"))
 add("part.in_the", P"in" * sp * P"the" * sp * (P"early" * sp)^-1 * (G(part_word, "part") + P"hours" * Cg(Cc("early hours"), "part") * eow)
-  * -(sp * P"of"), {"i"})
-add("part.at", at_part, {"ab"})
+  * -(sp * P"of"))
+add("part.at", at_part)
 
 -- Durations: "three days", "15 months", "a week".
 -- A number of at least one: not all zeros (no Lua call per number).
 add("duration", (P"for" * sp)^-1 * G(-(P"0"^1 * eow) * number, "n") * sp * G(unit, "unit")
-  * -(P"-"), {"f", NUMBER_F})
+  * -(P"-"))
 -- Years after a preposition: "in 2011", "since 2011" is above.
 add("date.year", (P"in" + P"during" + P"until" + P"till" + P"by" + P"of" + P"from" + P"throughout"
   + P"before" + P"after" + P"early" + P"late" + P"mid" + P"end of" + P"beginning of") * (sp + P"-")
-  * G(year4, "year") * -(sp0 * S"-/" * digit) * -(sp * (P"people" + P"troops" + P"tonnes")), {"idutbofaelm"})
+  * G(year4, "year") * -(sp0 * S"-/" * digit) * -(sp * (P"people" + P"troops" + P"tonnes")))
 
--- The ordered choice of all expressions, and the same dispatched on the
--- first byte (each branch keeps the order of the full choice).
 local any_expression = P(false)
-local by_byte = {}
-for _, e in ipairs(expressions) do
-  any_expression = any_expression + e.pattern
-  for c in pairs(e.starts) do by_byte[c] = (by_byte[c] or P(false)) + e.pattern end
-end
-local dispatched = P(false)
-for c, choice in pairs(by_byte) do dispatched = dispatched + #P(c) * choice end
+for _, e in ipairs(expressions) do any_expression = any_expression + e end
 
 -- Where an expression can start.  The scanner tries the expressions only
 -- at a content word (month, weekday, number, "yesterday", "last", ...) or
@@ -399,12 +349,7 @@ local trigger = content + (words(FUNCTION) * sp)^-3 * content
 -- A number with separators ("3,056,000") is skipped whole: its tail is
 -- not a number of its own.
 local skip_word = alnum^1 * (S",." * digit^1)^0
-local function scanner_of(expression)
-  return Ct((#trigger * expression + skip_word + (1 - alnum)^1)^0)
-end
-local scanner = scanner_of(dispatched)
--- for the spec: the same scan with the undispatched choice
-M._scanner, M._reference_scanner = scanner, scanner_of(any_expression)
+local scanner = Ct((#trigger * any_expression + skip_word + (1 - alnum)^1)^0)
 
 --------------------------------------------------------------- resolution
 
