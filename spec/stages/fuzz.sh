@@ -85,7 +85,8 @@ for h in $harnesses; do
   done
 
   if [ "$replay_built" = 1 ]; then
-    n=$(find "${seeds[@]}" -type f 2>/dev/null | wc -l)
+    n=0
+    [ ${#seeds[@]} -gt 0 ] && n=$(find "${seeds[@]}" -type f | wc -l)
     if "$replay_dir/$h" "${seeds[@]}" >"$out/$h-replay.log" 2>&1; then
       add ok "$h replays its $n seed inputs (gcc, ASan+UBSan)"
     else
