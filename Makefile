@@ -32,7 +32,7 @@ build-asan: deps
 	@cmake --build $(ASAN_DIR) -j $(JOBS)
 
 demo: build
-	@$(LUA) bin/wirenews extract --format pretty examples/articles/*.txt
+	@echo; $(LUA) bin/wirenews extract --format pretty examples/articles/*.txt
 
 # Every stage writes its results under $(BUILD)/results; spec/run_all.sh
 # runs them in turn and prints the closing "N passed, N failed" line.

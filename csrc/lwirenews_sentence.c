@@ -47,26 +47,26 @@ static int l_sentences(lua_State *L) {
   LTokens *lt = wn_checktokens(L, 1);
   wn_sbd_opts o;
   wn_spans *sp;
-  int rc;
+  int rc, slot;
   wn_sbd_opts_init(&o);
   o.abbrevs = opt_lexicon(L, 2);
   o.words = opt_lexicon(L, 3);
   read_options(L, 4, &o);
-  /* the spans live in a userdata so an error while pushing cannot leak */
+  /* The spans live in a to-be-closed userdata: an error while pushing
+     (out of memory) frees them through __close, with no finalizer cost. */
   sp = (wn_spans *)lua_newuserdatauv(L, sizeof(wn_spans), 0);
   wn_spans_init(sp);
   luaL_setmetatable(L, WN_SPANS_MT);
+  slot = lua_gettop(L);
+  lua_toclose(L, slot);
   rc = wn_sentences(sp, lt->text, lt->len, &lt->t, &o);
-  if (rc != WN_OK) {
-    wn_spans_free(sp);
-    return wn_pusherror(L, rc);
-  }
+  if (rc != WN_OK) return wn_pusherror(L, rc);
   push_spans(L, sp);
-  wn_spans_free(sp);
+  lua_closeslot(L, slot);                /* frees the spans; tables stay */
   return 2;
 }
 
-static int spans_gc(lua_State *L) {
+static int spans_close(lua_State *L) {
   wn_spans *sp = (wn_spans *)luaL_checkudata(L, 1, WN_SPANS_MT);
   wn_spans_free(sp);                     /* idempotent: leaves it empty */
   return 0;
@@ -79,7 +79,7 @@ static int spans_tostring(lua_State *L) {
 }
 
 static const luaL_Reg spans_methods[] = {
-  {"__gc", spans_gc},
+  {"__close", spans_close},
   {"__tostring", spans_tostring},
   {NULL, NULL}
 };

@@ -28,7 +28,8 @@
 enum {
   W_NONE = 0, W_UNIT, W_TEEN, W_TENS, W_HUNDRED, W_SCALE, W_VAGUE, W_PAIR,
   W_ALONE, W_ORD, W_FRAC, W_POINT, W_AND, W_A, W_OF, W_MINUS, W_MONTH,
-  W_TIMEUNIT, W_CLOCK, W_MEASURE, W_CURRENCY, W_PERCENT, W_PER, W_QPREV
+  W_TIMEUNIT, W_CLOCK, W_MEASURE, W_CURRENCY, W_PERCENT, W_PER, W_QPREV,
+  W_NO
 };
 
 #define O_PLURAL 1u   /* "thousands", "dozens": vague when standing alone */
@@ -182,6 +183,7 @@ static const WordDef lexicon[] = {
   {"approximately", W_QPREV, 0, 0, 0}, {"roughly", W_QPREV, 0, 0, 0},
   {"estimated", W_QPREV, 0, 0, 0}, {"over", W_QPREV, 0, 0, 0},
   {"under", W_QPREV, 0, 0, 0}, {"exactly", W_QPREV, 0, 0, 0},
+  {"no", W_NO, 0, 0, 0},
 };
 
 static const char *const tens_words[] = {
@@ -421,7 +423,7 @@ static void add_digit(Dec *d, int v, int fraction) {
   if (d->sig < 17) {
     d->mant = d->mant * 10 + v;
     if (d->mant > 0) d->sig++;
-    if (fraction) d->exp--;
+    if (fraction && d->exp > -100000) d->exp--;
   } else {
     d->flags |= WN_NF_INEXACT;
     if (!fraction && d->exp < 100000) d->exp++;
@@ -498,8 +500,9 @@ static double acc_value(const Acc *a) { return a->total + a->cur; }
 
 static int feed_scale(Acc *a, double v) {
   if (a->cur > 0) {
-    if (a->last_scale == 0 || v < a->last_scale) a->total += a->cur * v;
-    else a->total = (a->total + a->cur) * v;
+    /* "one million two million" is two numbers */
+    if (a->last_scale != 0 && v >= a->last_scale) return 0;
+    a->total += a->cur * v;
   } else if (a->total > 0 && v > a->last_scale) {
     a->total *= v;                     /* "three thousand millions" */
   } else {
@@ -585,6 +588,11 @@ static int is_numword(const wn_numword *e) {
                e->cls == W_HUNDRED || e->cls == W_SCALE || e->cls == W_ORD);
 }
 
+/* A part of a hyphenated number: number words and denominators. */
+static int is_numpart(const wn_numword *e) {
+  return is_numword(e) || (e && e->cls == W_FRAC);
+}
+
 /* Hyphen between parts of a word: ASCII '-' or U+2010/U+2011. */
 static size_t hyphen_len(const char *s, size_t i, size_t end) {
   if (s[i] == '-') return 1;
@@ -637,7 +645,7 @@ static int word_items(const Ctx *c, size_t j, const wn_numword **items,
     const wn_numword *e;
     while (b < end && (h = hyphen_len(c->s, b, end)) == 0) b++;
     e = part_entry(c, i, b);
-    if (!is_numword(e)) { *rest = i; return k; }
+    if (!is_numpart(e)) { *rest = i; return k; }
     items[k++] = e;
     i = b < end ? b + h : end;
   }
@@ -670,11 +678,16 @@ static int vague_at(const Ctx *c, size_t a, size_t j, Parse *ps) {
       last += 2;
     } else break;
   }
-  while (continues(c, last + 1) && (e2 = word_at(c, last + 1)) != NULL &&
-         !(e2->opt & O_PLURAL) &&
-         (e2->cls == W_HUNDRED || (e2->cls == W_SCALE && e2->value >= 1000))) {
-    fig *= e2->value;                  /* "several hundred", "a few thousand" */
-    last++;
+  for (;;) {            /* "several hundred", "a few dozen", "a couple of
+                           thousand" */
+    size_t k = last + 1;
+    if (!ends_scale && cls_at(c, k) == W_OF) k++;
+    if (!continues(c, k) || (e2 = word_at(c, k)) == NULL ||
+        (e2->opt & O_PLURAL) ||
+        !(e2->cls == W_HUNDRED || (e2->cls == W_SCALE && e2->value >= 12)))
+      break;
+    fig *= e2->value;
+    last = k;
     ends_scale = 1;
   }
   if (!ends_scale && cls_at(c, last + 1) == W_OF && continues(c, last + 1)) {
@@ -696,7 +709,8 @@ static int point_at(const Ctx *c, size_t j, double *frac, size_t *last) {
   if (c->tk[j].cls == WN_TK_NUMBER) {
     Dec d;
     t = tok_text(c, j, &n);
-    if (scan_decimal(t, n, &d) != n || d.commas || d.point) return 0;
+    if (scan_decimal(t, n, &d) != n || d.commas || d.point ||
+        d.intdigits > 400) return 0;
     *frac = scaled(d.mant, d.exp - (int)d.intdigits, &d.flags);
     *last = j;
     return 1;
@@ -887,12 +901,24 @@ static int words_at(const Ctx *c, size_t j, Parse *ps) {
   }
   n = word_items(c, j, items, 4, &rest);
   if (n == 0) return 0;
+  if (n == 1 && items[0]->cls == W_UNIT && items[0]->value == 1 && j > 0 &&
+      cls_at(c, j - 1) == W_NO && !is_numword(word_at(c, j + 1)))
+    return 0;                          /* "no one" is nobody, not a count */
   if (items[0]->cls != W_UNIT && items[0]->cls != W_TEEN &&
       items[0]->cls != W_TENS && items[0]->cls != W_ORD) return 0;
   for (m = 0; m < n; m++)
     if (!feed(&a, items[m])) break;
   if (m == 0) return 0;
   ps->r.last = (uint32_t)j;
+  if (!rest && m == n - 1 && a.total == 0 && a.cur < 20 &&
+      (items[m]->cls == W_FRAC ||
+       (items[m]->cls == W_ORD && items[m]->value >= 3))) {
+    finish(c, &a, ps, j);              /* "two-thirds", "one-fifth" */
+    ps->r.value = ps->r.high = a.cur / items[m]->value;
+    ps->r.kind = WN_NK_FRACTION;
+    ps->done = 1;
+    return 1;
+  }
   if (rest || m < n) {                 /* "six-country", "11-year" */
     finish(c, &a, ps, j);
     ps->r.kind = WN_NK_ATTRIBUTIVE;
@@ -1048,8 +1074,11 @@ static int clock_at(const Ctx *c, size_t j, double h, Parse *ps) {
   return 1;
 }
 
-/* "1/5", "3/15"; "12/05/2012" is a date. */
-static int slash_at(const Ctx *c, size_t j, double num, Parse *ps) {
+static int year_like(const Dec *d, double v);
+
+/* "1/5", "3/15"; "12/05/2012" is a date, "1986/87" a (fiscal) year. */
+static int slash_at(const Ctx *c, size_t j, double num, int yearish,
+                    Parse *ps) {
   size_t n;
   const char *t;
   Dec d;
@@ -1059,6 +1088,16 @@ static int slash_at(const Ctx *c, size_t j, double num, Parse *ps) {
   t = tok_text(c, j + 2, &n);
   if (scan_decimal(t, n, &d) != n || d.commas || d.point) return 0;
   den = dec_value(&d);
+  if (yearish && (d.intdigits == 2 || year_like(&d, den)) && !d.leadzero) {
+    set_span(c, &ps->r, j, j + 2);
+    ps->r.value = num;
+    ps->r.high = d.intdigits == 2 ? num - (double)((int64_t)num % 100) + den
+                                  : den;
+    ps->r.kind = WN_NK_YEAR;
+    ps->r.flags |= WN_NF_RANGE;
+    ps->done = 1;
+    return 1;
+  }
   if (tok_is(c, j + 3, "/") && glued(c, j + 3) && glued(c, j + 4) &&
       j + 4 < c->ntok && c->tk[j + 4].cls == WN_TK_NUMBER) {
     set_span(c, &ps->r, j, j + 4);
@@ -1120,7 +1159,8 @@ static int number_token(const Ctx *c, size_t j, Parse *ps, Acc *a) {
     return 1;
   }
   if (d.badgroup == 1) return -1;      /* "1234,567" */
-  if (clock_at(c, j, v, ps) || slash_at(c, j, v, ps)) return 1;
+  if (clock_at(c, j, v, ps) || slash_at(c, j, v, year_like(&d, v), ps))
+    return 1;
   ps->plain4 = year_like(&d, v) && !(ps->r.flags & WN_NF_NEGATIVE);
   a->cur = v;
   a->phase = P_DIGITS;
@@ -1132,7 +1172,7 @@ static int sign_at(const Ctx *c, size_t j) {
   const wn_token *t = &c->tk[j];
   if (!(tok_is(c, j, "-") || tok_is(c, j, "\xE2\x88\x92"))) return 0;
   if (!is_number_token(c, j + 1)) return 0;
-  if (j > 0 && (is_number_token(c, j - 1) || word_at(c, j - 1))) {
+  if (j > 0 && (is_number_token(c, j - 1) || is_numword(word_at(c, j - 1)))) {
     /* "10 - 15" is a range, "rebels -5" is noise */
     if (!(t->flags & WN_F_LINE)) return 0;
   }
@@ -1229,7 +1269,8 @@ static void kind_from_context(const Ctx *c, Parse *ps) {
   if (tok_is(c, next, "%") || ncls == W_PERCENT ||
       (ncls == W_PER && tok_is(c, next + 1, "cent")))
     r->flags |= WN_NF_PERCENT;
-  if (ps->done || r->kind == WN_NK_ATTRIBUTIVE) return;
+  if ((ps->done && r->kind != WN_NK_ORDINAL) ||
+      r->kind == WN_NK_ATTRIBUTIVE) return;
   if (ncls == W_CLOCK && r->kind == WN_NK_CARDINAL && r->value >= 0 &&
       r->value <= 2400 && !(r->flags & WN_NF_WORDS)) {
     const wn_numword *e = word_at(c, next);
@@ -1310,6 +1351,8 @@ int wn_numbers_parse(const wn_numparser *p, const wn_tokens *t,
     int rc = parse_at(&c, i, &ps);
     if (rc > 0) {
       kind_from_context(&c, &ps);
+      if (isinf(ps.r.value) || isinf(ps.r.high))  /* "tens of thousands of */
+        ps.r.flags |= WN_NF_OVERFLOW;            /* thousands of ..." */
       if (push_number(out, &ps.r) != WN_OK) return WN_ENOMEM;
       i = ps.r.last + 1;
     } else if (rc < 0) {

@@ -4,16 +4,18 @@
 ** One left-to-right pass over the tokens.  A sentence ends
 **  - after a stop ("." "?" "!" runs, a four-dot ellipsis, a dotted
 **    abbreviation) when what follows looks like the start of a sentence;
-**    closing quotes and brackets after the stop stay with the sentence;
+**    the abbreviation lexicon and the word roles (starters such as "The",
+**    "How") decide after abbreviations and initials; closing quotes and
+**    brackets after the stop stay with the sentence;
 **  - before a paragraph break, always;
-**  - before a single line break only when the line was not wrapped: it
-**    lacks final punctuation and the next line's first word would have fit
-**    on it (a subhead or credit line), or the next line is indented more;
-**  - before the next item of a list that the sentence opened ("1.)", "2)",
-**    "a.", "• 9.").
-** A stop inside brackets that close later in the paragraph never ends a
-** sentence.  Every scan that looks ahead is either bounded or amortised, so
-** the pass stays linear in the input.
+**  - before a single line break only when the line stands alone: it lacks
+**    final punctuation, does not end in a comma, dash or function word,
+**    and the next line's first word would have fitted on it (a subhead or
+**    credit line), or the next line is indented more;
+**  - before the next item of a list ("1.)", "2)", "a.", "• 9.").
+** A stop inside brackets or quotes that close nearby in the paragraph
+** does not end a sentence.  Every scan that looks ahead is either bounded
+** or amortised, so the pass stays linear in the input.
 */
 #include <string.h>
 #include "wirenews.h"
@@ -39,6 +41,7 @@ typedef struct SBD {
   size_t n;
   const wn_sbd_opts *o;
   size_t wrap;         /* width of hard-wrapped lines, 0 until needed */
+  int ascii;           /* the text is all ASCII (set with wrap) */
   size_t closer[3];    /* first closer of each enclosure kind after the
                           last query (see closer_after) */
   size_t para;         /* first paragraph start after the last query */
@@ -252,8 +255,7 @@ static int32_t abbrev_before(const SBD *sb, size_t i) {
   return 0;
 }
 
-/* A word that usually opens a sentence ("The", "He", "How"), or an
-** opening quote. */
+/* WN_WORD_* roles of word i in the word lexicon, 0 if none. */
 static int word_role(const SBD *sb, size_t i) {
   int32_t role;
   if (sb->o->words && sb->v[i].cls == WN_TK_WORD &&
@@ -262,6 +264,8 @@ static int word_role(const SBD *sb, size_t i) {
   return 0;
 }
 
+/* A capitalised word that usually opens a sentence ("The", "He", "How"),
+** or an opening quote. */
 static int is_starter(const SBD *sb, size_t i) {
   if (sb->v[i].cls == WN_TK_WORD)
     return !starts_lower(sb, i) && (word_role(sb, i) & WN_WORD_STARTER);
@@ -432,24 +436,29 @@ static int next_item_at(const SBD *sb, size_t i) {
 
 /* ---------------------------------------------------------- lines */
 
-/* Columns (code points) in s[a..b). */
-static size_t columns(const unsigned char *s, size_t a, size_t b) {
+/* Columns (code points) in s[a..b); bytes when the text is ASCII. */
+static size_t columns(const SBD *sb, size_t a, size_t b) {
   size_t c = 0;
-  for (; a < b; a++) c += (s[a] & 0xC0) != 0x80;
+  if (sb->ascii) return b - a;
+  for (; a < b; a++) c += (sb->s[a] & 0xC0) != 0x80;
   return c;
 }
 
 static int is_hspace(unsigned c) { return c == ' ' || c == '\t' || c == '\r'; }
 
-/* Width of the widest line: the column where hard wrapping happened. */
+/* Width of the widest line: the column where hard wrapping happened.
+** Computed when first needed, with whether the text is all ASCII. */
 static size_t wrap_width(SBD *sb) {
   if (sb->wrap == 0) {
-    size_t a = 0, widest = 0;
+    size_t a = 0, widest = 0, k;
+    unsigned any = 0;
+    for (k = 0; k < sb->len; k++) any |= sb->s[k];
+    sb->ascii = (any & 0x80) == 0;
     while (a < sb->len) {
       const unsigned char *nl = memchr(sb->s + a, '\n', sb->len - a);
       size_t b = nl ? (size_t)(nl - sb->s) : sb->len, e = b, w;
       while (e > a && is_hspace(sb->s[e - 1])) e--;
-      if (e - a > widest && (w = columns(sb->s, a, e)) > widest) widest = w;
+      if (e - a > widest && (w = columns(sb, a, e)) > widest) widest = w;
       a = b + 1;
     }
     sb->wrap = widest > sb->o->min_wrap ? widest : sb->o->min_wrap;
@@ -483,7 +492,7 @@ static int wrapped_line(const SBD *sb, size_t a, size_t lim) {
   if (nl == NULL) return 0;              /* the last line ends the text */
   while (e > a && is_hspace(sb->s[e - 1])) e--;
   if (e == a || strchr(".?!\"'", sb->s[e - 1]) != NULL) return 0;
-  return columns(sb->s, a, e) * 4 >= lim * 3;
+  return columns(sb, a, e) * 4 >= lim * 3;
 }
 
 /*
@@ -514,7 +523,7 @@ static int line_stands_alone(SBD *sb, size_t first, size_t i) {
   while (next < sb->len && !is_hspace(sb->s[next]) && sb->s[next] != '\n' &&
          next - from <= lim)
     next++;
-  if (columns(sb->s, a, b) + 1 + columns(sb->s, from, next) > lim) return 0;
+  if (columns(sb, a, b) + 1 + columns(sb, from, next) > lim) return 0;
   return !wrapped_line(sb, line_start(sb, from), lim);
 }
 
@@ -523,11 +532,13 @@ static int line_stands_alone(SBD *sb, size_t first, size_t i) {
 ** (comma, dash, a dateline "DAMASCUS -") go on. */
 static int line_ends_unit(SBD *sb, size_t first, size_t i) {
   size_t prev = i - 1;
-  if (is_bullet(sb, i)) return 1;
-  if (dots_in(sb, prev) || is_bang(sb, prev) ||
-      (sb->v[prev].flags & WN_F_DOTTED) || is_close_quote(sb, prev) ||
-      continues_line(sb, prev) || is_joiner(sb, prev))
+  if (sb->v[i].cls != WN_TK_WORD && is_bullet(sb, i)) return 1;
+  if (sb->v[prev].cls == WN_TK_WORD) {     /* most lines end in a word */
+    if ((sb->v[prev].flags & WN_F_DOTTED) || is_joiner(sb, prev)) return 0;
+  } else if (dots_in(sb, prev) || is_bang(sb, prev) ||
+             is_close_quote(sb, prev) || continues_line(sb, prev)) {
     return 0;
+  }
   /* a name across the break on a first line cut short by a removed
      dateline: "the Chicago Mercantile\nExchange" */
   if (sb->line == sb->first_line &&
@@ -611,8 +622,11 @@ static int period_ends(SBD *sb, size_t first, size_t i) {
   if (kind != 0) return abbrev_ends(sb, first, i, kind);
   if (single_capital(sb, prev)) {
     if (prev == first) return 0;         /* a label: "Q. What is ...?" */
-    if (!(sb->v[prev - 1].cls == WN_TK_WORD && starts_lower(sb, prev - 1)))
-      return is_starter(sb, next);       /* an initial: "Jonas E. Smith" */
+    /* an initial ("Jonas E. Smith", "officer A. Malachi Mixon"), except the
+       pronoun after a lower-case word ("you and I. Did") */
+    if (!(tok_is(sb, prev, "I") && sb->v[prev - 1].cls == WN_TK_WORD &&
+          starts_lower(sb, prev - 1)))
+      return is_starter(sb, next);
   }
   if (opens_after_stop(sb, next)) return 1;
   /* "the city.\nfeatures": a short line ends with its stop */
@@ -774,6 +788,7 @@ static void sbd_init(SBD *sb, const char *s, size_t len, const wn_tokens *t,
   sb->n = t->n;
   sb->o = o;
   sb->wrap = 0;
+  sb->ascii = 0;
   for (k = 0; k < ENC_COUNT; k++) sb->closer[k] = NONE;
   sb->para = NONE;
   sb->list.kind = LIST_NONE;

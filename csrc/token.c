@@ -236,9 +236,13 @@ static size_t scan_alnum(const Scan *sc, size_t i, int *tcls,
     int32_t cp; int cls;
     int n;
     if (ascii_alnum(sc->s[j])) {    /* fast path: a run of ASCII alnums */
-      size_t j0 = j;
+      unsigned c;
       j = ascii_run(sc, j, &ci, &fl);
-      prev_alnum = j > j0;
+      prev_alnum = 1;
+      if (j >= sc->len) break;
+      c = sc->s[j];
+      /* only "," "." "-" "'" and non-ASCII can go on after the run */
+      if (c < 0x80 && c != ',' && c != '.' && c != '-' && c != '\'') break;
       continue;
     }
     n = peek(sc, j, &cp, &cls);

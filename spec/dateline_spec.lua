@@ -54,6 +54,14 @@ describe("dateline", function()
     assert.equal("--03-13", parse("    ****WASHINGTON, March 13 - ").date)
   end)
 
+  it("reads the FBIS forms of MUC-4: a country in brackets, NO DATE", function()
+    local d = parse("ROME (ITALY), 28 APR 89 (ANSA) -- [TEXT] THE ROME")
+    assert.same({"Rome", "ITALY", "1989-04-28", "ANSA"}, {d.place, d.region, d.date, d.agency})
+    d = parse("MAPUTO (MOZAMBIQUE), NO DATE (DOMESTIC SERVICE) -- [REPORT]")
+    assert.same({"Maputo", "MOZAMBIQUE", "DOMESTIC SERVICE"}, {d.place, d.region, d.agency})
+    assert.is_nil(d.date)
+  end)
+
   it("uses the article date for the year, stepping back over a new year", function()
     assert.equal("1987-02-26", parse("CHICAGO, Feb 26 - ", {date = "1987-02-27"}).date)
     assert.equal("1986-12-31", parse("CHICAGO, Dec 31 - ", {date = "1987-01-02"}).date)
@@ -77,8 +85,45 @@ describe("dateline", function()
     assert.is_nil(parse("DAMASCUS - x", {gazetteer = false}).gazetteer)
   end)
 
+  it("links through a gazetteer object with a match method, whole-name matches only", function()
+    local obj = {match = function(_, text)
+      if text == "Kfar Zita" then return {{start = 1, stop = 9, kind = "place", name = "Kafr Zita", id = "geo:kz"}} end
+      return {{start = 1, stop = 4, kind = "place", name = "Homs", id = "geo:homs"}}
+    end}
+    assert.equal("geo:kz", parse("KFAR ZITA - x", {gazetteer = obj}).place_id)
+    assert.is_nil(parse("HOMS CITY - x", {gazetteer = obj}).place_id)
+  end)
+
+  if package.searchpath("wirenews.gazetteer", package.path) then
+    it("links the seed's DAMASCUS to the bundled gazetteer by default", function()
+      local d = parse("DAMASCUS - The Syrian army")
+      assert.equal("Damascus", d.gazetteer.name)
+      assert.is_not_nil(d.place_id)
+    end)
+  end
+
   it("raises on a non-string argument", function()
     assert.has_error(function() dateline.parse(nil) end)
+  end)
+
+  -- MUC-4 DEV, TST1 and TST2 only: TST3 and TST4 are held out.
+  it_with("muc4/muc4_dev.jsonl")("parses 99% of the MUC-4 DEV/TST1/TST2 datelines", function()
+    local n, parsed, dated = 0, 0, 0
+    for _, set in ipairs({"muc4/muc4_dev.jsonl", "muc4/muc4_tst1.jsonl", "muc4/muc4_tst2.jsonl"}) do
+      for _, rec in ipairs(testdata.jsonl(set) or {}) do
+        n = n + 1
+        local d = parse(rec.text)
+        if d then
+          parsed = parsed + 1
+          if d.date and d.date:match("^19[89]%d%-%d%d%-%d%d$") then dated = dated + 1 end
+        end
+      end
+    end
+    print(string.format("\n  muc4 datelines: %d messages, parsed %.2f%%, with a full date %.2f%%",
+      n, 100 * parsed / n, 100 * dated / n))
+    assert.is_true(n >= 1500)
+    assert.is_true(parsed / n >= 0.99)
+    assert.is_true(dated / n >= 0.9)
   end)
 
   it_with("reuters21578/reuters_datelines.tsv")(

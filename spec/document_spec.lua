@@ -74,6 +74,10 @@ describe("document cleaning on the seed articles", function()
     assert.same({"Lavrov Urges Talks", "Lavrov Urges Talks"}, removed_of(doc, "subhead"))
     assert.same({"Compiled from agency reports", "Compiled from agency reports"},
       removed_of(doc, "credit"))
+    -- everything else is kept: 37 paragraphs, 16 repeats, 2 subheads, 2 credits
+    assert.equal(37, #doc.paragraphs)
+    assert.equal(20, #doc.removed)
+    assert.equal(17, #doc.spans)
     for _, r in ipairs(doc.removed) do
       if r.kind == "credit" then assert.equal("credit.compiled", r.rule) end
       if r.kind == "subhead" then assert.equal("subhead.title_case", r.rule) end

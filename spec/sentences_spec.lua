@@ -159,6 +159,9 @@ describe("sentences", function()
       assert.same({ "My name is Jonas E. Smith." }, split("My name is Jonas E. Smith."))
       assert.same({ "We make a good team, you and I.", "Did you see Albert I. Jones?" },
         split("We make a good team, you and I. Did you see Albert I. Jones?"))
+      assert.same({ "He named chief executive officer A. Malachi Mixon." },
+        split("He named chief executive officer A. Malachi Mixon."))
+      assert.same({ "It is Plan B.", "The rest failed." }, split("It is Plan B. The rest failed."))
     end)
 
     it("keeps a closing quote with the sentence it ends", function()

@@ -54,6 +54,12 @@ describe("times: weekdays and parts of day", function()
     assert.equal("2012-05-31", one("the council on Thursday", "on Thursday", JUNE5).value)
   end)
 
+  it("takes weekday abbreviations only where a date or the phrase end follows", function()
+    assert.same({}, times.find("Sun Co was the first to cut prices", JUNE5))
+    assert.same({}, times.find("the poll in the Sun tabloid showed", JUNE5))
+    assert.equal("2012-06-01", one("closed Fri., up 5", "Fri.", JUNE5).value)
+  end)
+
   it("follows Duckling's next-weekday convention with lean = future", function()
     assert.equal("2012-06-12", one("on Tuesday", "on Tuesday", {date = "2012-06-05", lean = "future"}).value)
   end)
@@ -98,6 +104,14 @@ describe("times: relative expressions, durations and intervals", function()
     assert.equal("2011-03", r.from)
     r = one("killed since the uprising began in 2011.", "since the uprising began in 2011")
     assert.same({"2011", "year"}, {r.from, r.grain})
+  end)
+
+  it("does not read the tail of a grouped number as a count", function()
+    assert.same({}, times.find("Revs 3,056,000 vs 2,545,000 Year Shr loss 43 cts", JUNE5))
+  end)
+
+  it("reads a year after a comma in since-intervals", function()
+    assert.equal("1984-10", one("officer since October, 1984.", "since October, 1984").from)
   end)
 
   it("reads durations as ISO 8601 periods", function()

@@ -3,6 +3,7 @@
 -- last named source, "a war monitor said"), and quotes with their speaker
 -- ("said Rami Abdul Rahman", "Li said", "he said" resolved to the nearest
 -- preceding person).
+local core = require("wirenews.core")
 local dsl = require("wirenews.dsl")
 local json = require("wirenews.json")
 
@@ -18,6 +19,9 @@ local function patterns(engine)
   local L = engine.lexicons
   c = {compiled = engine.compiled}
   c.verbs = L.attribution_verbs or {"said", "says", "according to"}
+  local first_words = {}
+  for _, v in ipairs(c.verbs) do first_words[#first_words + 1] = v:match("^%S+") end
+  c.lexicon = core.lexicon(first_words)
   c.verb_search = dsl.Ct((dsl.Ct(dsl.Cg(dsl.Cp(), "s") * dsl.Cg(dsl.C(dsl.W(c.verbs)), "verb") *
                   dsl.Cg(dsl.Cp(), "e")) + dsl.WORD + 1)^0)
   c.pronouns = L.source_pronouns or {}
@@ -123,6 +127,9 @@ end
 -- organisation source and the last person across sentences.
 function M.sentence_source(doc, engine, s, state)
   local c = patterns(engine)
+  -- one C scan of the sentence's tokens: no attribution word, no source
+  local idx = doc.toks:scan(c.lexicon, s.ti, s.tj)
+  if #idx == 0 then return nil end
   local sub = doc.lower:sub(s.start, s.stop)
   local base = s.start - 1
   local ents = s.entities
@@ -222,30 +229,35 @@ local function find_quotes(text, a, b)
   local out = {}
   local i = a
   local open_at, open_kind
-  while i <= b do
-    local c = text:sub(i, i)
-    if c == '"' then
+  while true do
+    local k = text:find("[\"\226\n]", i)
+    if not k or k > b then break end
+    local c = text:byte(k)
+    if c == 34 then                          -- straight double quote
       if open_at and open_kind == '"' then
-        out[#out + 1] = {open = open_at, close = i, len = 1}
+        out[#out + 1] = {open = open_at, close = k, len = 1}
         open_at = nil
       elseif not open_at then
-        open_at, open_kind = i, '"'
+        open_at, open_kind = k, '"'
       end
-      i = i + 1
-    elseif text:sub(i, i + 2) == OPEN_CURLY then
-      if not open_at then open_at, open_kind = i, "curly" end
-      i = i + 3
-    elseif text:sub(i, i + 2) == CLOSE_CURLY then
-      if open_at and open_kind == "curly" then
-        out[#out + 1] = {open = open_at, close = i, len = 3}
-        open_at = nil
-      end
-      i = i + 3
-    elseif c == "\n" and text:sub(i + 1, i + 1) == "\n" then
-      open_at = nil       -- quotes do not run across paragraphs
-      i = i + 1
+      i = k + 1
+    elseif c == 10 then
+      if text:byte(k + 1) == 10 then open_at = nil end   -- not across paragraphs
+      i = k + 1
     else
-      i = i + 1
+      local q = text:sub(k, k + 2)
+      if q == OPEN_CURLY then
+        if not open_at then open_at, open_kind = k, "curly" end
+        i = k + 3
+      elseif q == CLOSE_CURLY then
+        if open_at and open_kind == "curly" then
+          out[#out + 1] = {open = open_at, close = k, len = 3}
+          open_at = nil
+        end
+        i = k + 3
+      else
+        i = k + 1
+      end
     end
   end
   return out
@@ -317,16 +329,33 @@ local function speaker(doc, engine, q, s)
   return nil, nil, "speaker.unknown"
 end
 
---- Quotes in the kept sentences, with their speakers.
+-- The sentence containing byte pos (binary search over sorted sentences).
+local function sentence_at(sentences, pos)
+  local lo, hi = 1, #sentences
+  while lo <= hi do
+    local mid = (lo + hi) // 2
+    local s = sentences[mid]
+    if pos < s.start then hi = mid - 1
+    elseif pos > s.stop then lo = mid + 1
+    else return s end
+  end
+  return nil
+end
+
+--- Quotes in the kept text, with their speakers.  A quote may run over
+-- several sentences of a paragraph; its speaker is looked for around the
+-- sentence where it closes, then where it opens.
 function M.quotes(doc, engine)
   local out = {}
-  for _, s in ipairs(doc.sentences) do
-    for _, q in ipairs(find_quotes(doc.text, s.start, s.stop)) do
-      local name, id, rule = speaker(doc, engine, q, s)
+  for _, sp in ipairs(doc.cleaned.spans or {}) do
+    for _, q in ipairs(find_quotes(doc.text, sp.start, sp.stop)) do
+      local s = sentence_at(doc.sentences, q.close) or sentence_at(doc.sentences, q.open)
+      local name, id, rule
+      if s then name, id, rule = speaker(doc, engine, q, s) end
       out[#out + 1] = {
         text = doc.text:sub(q.open + q.len, q.close - 1),
         speaker = name or json.null, speaker_id = id,
-        rule = rule, start = q.open, stop = q.close + q.len - 1,
+        rule = rule or "speaker.unknown", start = q.open, stop = q.close + q.len - 1,
       }
     end
   end

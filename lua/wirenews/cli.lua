@@ -125,11 +125,12 @@ local function pretty(rec)
   for _, r in ipairs(rec.removed) do
     add("  removed ", r.kind, ": ", (r.text:gsub("%s+", " "):sub(1, 70)))
   end
-  for _, ev in ipairs(rec.events) do
+  for i, ev in ipairs(rec.events) do
     local c = ev.count
     local what = type(c) == "table" and
       (c.text .. " [" .. c.qualifier .. " " .. tostring(c.value) .. "]") or "-"
-    local parts = {"  ", string.format("%-10s", ev.kind), " ", what}
+    local kind = ev.kind .. (type(ev.subtype) == "string" and ("/" .. ev.subtype) or "")
+    local parts = {string.format("  #%-3d %-18s ", i - 1, kind), what}
     if type(ev.victim) == "string" then parts[#parts + 1] = " " .. ev.victim .. " (" .. tostring(ev.victim_class) .. ")" end
     if type(ev.place) == "table" then parts[#parts + 1] = " | place: " .. ev.place.name end
     if type(ev.time) == "table" then parts[#parts + 1] = " | time: " .. ev.time.text ..
@@ -141,7 +142,8 @@ local function pretty(rec)
     add(table.concat(parts))
   end
   for _, q in ipairs(rec.quotes) do
-    add("  quote (", tostring(q.speaker), "): ", (q.text:sub(1, 70)))
+    add("  quote (", type(q.speaker) == "string" and q.speaker or "speaker unknown", "): ",
+        (q.text:sub(1, 70)))
   end
   return table.concat(lines, "\n") .. "\n"
 end

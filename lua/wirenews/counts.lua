@@ -63,7 +63,7 @@ M.policy = {
   more_than_step = 1,   -- more_than 800 -> low 801
   less_than_step = 1,   -- less_than 30 -> high 29
   nearly_step = 1,      -- nearly 30 -> high 29
-  about_band = nil,     -- e.g. 0.1: about 100 -> low 90, high 110
+  about_band = nil,     -- e.g. 0.1: about 100 -> low 90, high 110 (rounded)
   range_value = "low",  -- value of a range: "low" (as ACLED), "high", "mid"
 }
 
@@ -79,7 +79,7 @@ M.bounds = {
   about = function(v, p)
     local b = p.about_band
     if not b then return nil, nil end
-    return floor(v * (1 - b)), ceil(v * (1 + b))
+    return floor(v - v * b + 0.5), floor(v + v * b + 0.5)
   end,
   vague = function(v) return v, nil end,
 }
@@ -123,7 +123,7 @@ local function choice(list, tag)
   return patt
 end
 
-local function tagged(map)
+local function tagged(map, reversed)
   local names = {}
   for name in pairs(map) do names[#names + 1] = name end
   table.sort(names)                    -- deterministic order
@@ -138,7 +138,10 @@ local function tagged(map)
     return a[1] < b[1]
   end)
   local patt = P(false)
-  for _, e in ipairs(all) do patt = patt + phrase(e[1]) * Cc(e[2]) end
+  for _, e in ipairs(all) do
+    local text = reversed and e[1]:reverse() or e[1]
+    patt = patt + phrase(text) * Cc(e[2])
+  end
   return patt
 end
 
@@ -150,8 +153,10 @@ function M.compile()
   local qual = tagged(M.qualifiers)
   -- qualifier at a position: tag, position after it and its spacing
   pat.qual_at = qual * SP0 * Cp()
-  -- qualifier ending a window: start, tag (leftmost = longest phrase)
-  pat.qual_tail = P({ Cp() * qual * SP0 * -1 + 1 * V(1) })
+  -- qualifier ending right before a number, matched on the reversed text
+  -- before it: tag, and the position after it (phrases reversed, longest
+  -- first; a phrase's reversed word end is its word start in the text)
+  pat.qual_rev = SP0 * tagged(M.qualifiers, true) * Cp()
   pat.and_at = SP * phrase("and") * SP * Cp()
   local joiners = choice(M.range_joiners)
   pat.range_at = SP0 * joiners * SP0 * Cp()
@@ -167,7 +172,7 @@ function M.compile()
     + alnum^1 * V(1)
     + (1 - S(".;!?") - alnum) * V(1)
   })
-  pat.from_before = phrase("from") * SP0 * -1
+  pat.from_before = P({ phrase("from") * SP0 * -1 + 1 * V(1) })
 end
 
 M.compile()
@@ -217,7 +222,10 @@ local function build(text, nums, i, q, start)
     q = nil
   elseif not ranged and not pat.from_before:match(text:sub(math.max(1, start - 8), start - 1)) then
     local p = pat.range_at:match(text, r.stop + 1)
-    local j = p and countable_at(nums, p)
+    local j = p and nums:find(p)
+    if j and not M.countable(nums, j) then
+      return nil                       -- "three to four days": a duration
+    end
     local r2 = j and nums[j]
     if r2 and r2.value > r.value and not r2.range then
       high, ranged, count.stop, used[j] = r2.value, true, r2.stop, true
@@ -277,20 +285,13 @@ function M.at(text, nums, pos)
   return (build(text, nums, i, nil, pos))
 end
 
--- Qualifier right before byte s (not before byte `floor_pos`).
+-- Qualifier right before byte s (not before byte `floor_pos`): its tag
+-- and start, or nil and s.
 local function qualifier_before(text, s, floor_pos)
   local from = math.max(floor_pos, s - 48)
-  local window = text:sub(from, s - 1)
-  local rel, tag = pat.qual_tail:match(window)
-  while rel do
-    local abs = from + rel - 1
-    if abs == 1 or not text:sub(abs - 1, abs - 1):match("%w") then
-      return tag, abs
-    end
-    local r2, t2 = pat.qual_tail:match(window, rel + 1)
-    rel, tag = r2, t2
-  end
-  return nil, s
+  local tag, p = pat.qual_rev:match(text:sub(from, s - 1):reverse())
+  if not tag then return nil, s end
+  return tag, s - (p - 1)
 end
 
 --- Counts among the numbers starting in [start, stop] of `text`, with
@@ -314,6 +315,14 @@ function M.in_span(text, nums, start, stop)
     end
   end
   return out
+end
+
+--- All counts of a text whose token array exists already (the rule
+-- engine's entry: no second tokenization).  Returns the counts and the
+-- Numbers userdata they were read from.
+function M.from_tokens(text, toks, parser)
+  local nums = numbers.from_tokens(toks, parser)
+  return M.in_span(text, nums, 1, #text), nums
 end
 
 --- All counts of a text (wn.counts).  `nums` is optional.

@@ -98,15 +98,18 @@ local sep = ws^0 * P","^-1 * ws^0
 
 -- Wire junk before the place: "****LONDON", "RPT --LUDWIGSHAFEN".
 local junk = P"*"^1 + P"RPT" * hs^0 * P"-"^1 * hs^0
+-- "ROME (ITALY), 28 APR 89 (ANSA) --": a country in brackets before a
+-- comma is a region; in brackets before the dash it is the agency.
+local bracket_region = hs^0 * P"(" * Cg(C((1 - S"()\n")^1), "region") * P")" * #(ws^0 * P",")
 local place = Cg(Cp(), "place_start") * Cg(C(place_words), "place_text")
-  * Cg(Cp(), "place_end")
-  * (ws^0 * P"," * ws^0 * -date_start * -agency
+  * Cg(Cp(), "place_end") * bracket_region^-1
+  * (ws^0 * P"," * ws^0 * -date_start * -agency * -P"NO DATE"
       * Cg(C(place_words), "region") * #(sep * (date_start + agency + dash)))^-1
 -- "KANSAS CITY, Mo. - March 13 - ": a dash may come before the date.
 local before_date = sep * (dash * ws^0 * #date_start)^-1
 
 local grammar = ws^0 * junk^-1 * Cg(Cp(), "start")
-  * (-date_start * place * (before_date * date)^-1 + date)
+  * (-date_start * place * (before_date * (date + P"NO DATE"))^-1 + date)
   * (sep * agency)^-1
   * ws^0 * P","^-1 * ws^0 * dash * hs^0 * Cg(Cp(), "after")
 
@@ -147,9 +150,10 @@ local function iso_date(t, article)
   return string.format("--%02d-%02d", t.month, t.day)
 end
 
--- The gazetteer link: opts.gazetteer (a function or an object with a
--- lookup method), else wirenews.gazetteer when it is installed and offers
--- lookup(name).  Returns a record {name=, id=, ...} or nil.
+-- The gazetteer link: opts.gazetteer (a function name -> record, or an
+-- object with lookup(name) or match(text) methods), else the bundled
+-- wirenews.gazetteer when it is installed.  opts.gazetteer = false turns
+-- the link off.  Returns a record {name=, id=, ...} or nil.
 local default_gazetteer
 local function find_gazetteer(opts)
   if opts.gazetteer ~= nil then return opts.gazetteer end
@@ -157,19 +161,39 @@ local function find_gazetteer(opts)
     default_gazetteer = false
     if package.searchpath("wirenews.gazetteer", package.path) then
       local ok, g = pcall(require, "wirenews.gazetteer")
-      if ok and type(g) == "table" and type(g.lookup) == "function" then
-        default_gazetteer = g
+      if ok and type(g) == "table" then
+        if type(g.lookup) == "function" then default_gazetteer = g
+        elseif type(g.default) == "function" then
+          local gok, obj = pcall(g.default)
+          if gok and obj then default_gazetteer = obj end
+        end
       end
     end
   end
   return default_gazetteer
 end
 
+-- A gazetteer match that covers the whole place name, places first.
+local function whole_match(matches, name)
+  local found
+  for _, m in ipairs(matches) do
+    if m.start == 1 and m.stop == #name then
+      if m.kind == "place" then return m end
+      found = found or m
+    end
+  end
+  return found
+end
+
 local function link_place(name, gaz)
   if not gaz then return nil end
   local ok, hit
   if type(gaz) == "function" then ok, hit = pcall(gaz, name)
-  else ok, hit = pcall(gaz.lookup, gaz, name) end
+  elseif gaz.lookup then ok, hit = pcall(gaz.lookup, gaz, name)
+  elseif gaz.match then
+    local mok, ms = pcall(gaz.match, gaz, name)
+    ok, hit = mok, mok and type(ms) == "table" and whole_match(ms, name) or nil
+  end
   if ok and type(hit) == "table" then return hit end
   return nil
 end

@@ -93,35 +93,50 @@ end
 
 local MAX_RULE_WORDS = 64 -- words kept per paragraph for the rule tests (max_words <= 64)
 
--- p.norm is computed on first use: long paragraphs never need it.
+local WORD = "%w[%w'%-]*"
+
+-- p.norm and p.words are computed on first use: most rules stop at the
+-- word count, and long paragraphs never need them.
 local Info = {__index = function(p, k)
   if k == "norm" then
     local norm = p.text:lower():gsub("%s+", " ")
     rawset(p, "norm", norm)
     return norm
+  elseif k == "words" then
+    local words, n = {}, 0
+    for w in p.text:gmatch(WORD) do
+      n = n + 1
+      words[n] = w
+      if n >= MAX_RULE_WORDS then break end
+    end
+    rawset(p, "words", words)
+    return words
   end
 end}
 
--- What the rules see of a paragraph.  Words are collected up to
--- MAX_RULE_WORDS + 1: nwords is exact up to that and capped above it.
+-- What the rules see of a paragraph: text, nwords (all its words), index,
+-- count; words (the first MAX_RULE_WORDS) and norm on demand.
 local function paragraph_info(text, para, index, count)
   local t = text:sub(para.start, para.stop)
-  local words, n = {}, 0
-  for w in t:gmatch("%w[%w'%-]*") do
-    n = n + 1
-    words[n] = w
-    if n > MAX_RULE_WORDS then break end
+  local _, n = t:gsub(WORD, "")
+  return setmetatable({text = t, nwords = n, index = index, count = count}, Info)
+end
+
+-- rule.exact as a set, built once per rule table.
+local exact_sets = setmetatable({}, {__mode = "k"})
+local function exact_set(rule)
+  local set = exact_sets[rule]
+  if not set then
+    set = {}
+    for _, e in ipairs(rule.exact) do set[e] = true end
+    exact_sets[rule] = set
   end
-  return setmetatable({
-    text = t, words = words, nwords = n, index = index, count = count,
-  }, Info)
+  return set
 end
 
 local function rule_matches(rule, p, rules)
   if rule.max_words and p.nwords > rule.max_words then return false end
-  if rule.exact then
-    for _, e in ipairs(rule.exact) do if p.norm == e then return true end end
-  end
+  if rule.exact and exact_set(rule)[p.norm] then return true end
   if rule.patterns then
     for _, pat in ipairs(rule.patterns) do
       if p.norm:find(pat) then return true end

@@ -16,10 +16,16 @@ local W, SP, COUNT, OPT = dsl.W, dsl.SP, dsl.COUNT, dsl.OPT
 
 -- Records of a sorted list that fall inside [a, b].
 local function within(list, a, b)
+  local lo, hi = 1, #list + 1           -- first record with start >= a
+  while lo < hi do
+    local mid = (lo + hi) // 2
+    if list[mid].start < a then lo = mid + 1 else hi = mid end
+  end
   local out = {}
-  for _, r in ipairs(list) do
+  for k = lo, #list do
+    local r = list[k]
     if r.start > b then break end
-    if r.start >= a and r.stop <= b then out[#out + 1] = r end
+    if r.stop <= b then out[#out + 1] = r end
   end
   return out
 end
@@ -146,7 +152,10 @@ local function event_place(doc, s, a, b, captured, before_only)
     for _, e in ipairs(places) do if e.stop < a then chosen = chosen or e end end
   else
     for _, e in ipairs(places) do
-      if e.start > b and e.stop <= cb and PLACE_PREPS[word_before(doc.lower, e.start, s.start)] then
+      -- a place introduced by a preposition, or the object right after the
+      -- verb ("began storming Khalidiyeh")
+      if e.start > b and e.stop <= cb and (PLACE_PREPS[word_before(doc.lower, e.start, s.start)]
+          or doc.lower:sub(b + 1, e.start - 1):match("^%s+$")) then
         chosen = e; break
       end
     end
@@ -341,8 +350,9 @@ function M.extract(doc, engine)
   local by_trigger = {}    -- "kind:start" -> event for count-less events
   for si, s in ipairs(doc.sentences) do
     local subject = doc.lower:sub(s.start, s.stop)
-    local ctx = context(doc, s)
-    local found = engine:run(subject, ctx, doc.toks, s.ti, s.tj)
+    local ctx
+    local found = engine:run(subject, function() ctx = context(doc, s); return ctx end,
+                             doc.toks, s.ti, s.tj)
     local sentence_events = {}
     for _, hit in ipairs(found) do
       local rule, m = hit.rule, hit.m
@@ -392,7 +402,11 @@ function M.extract(doc, engine)
           if x == ev then
             x.perpetrator = event_perpetrator(doc, s, x.start, x.stop, rule.voice == "passive") or json.null
           else
-            x.perpetrator = ev.perpetrator   -- conjuncts share the head's
+            -- conjuncts and subsets share the head's perpetrator, and its
+            -- place and time when their own clause names none
+            x.perpetrator = ev.perpetrator
+            if x.place == json.null then x.place = ev.place end
+            if x.time == json.null then x.time = ev.time end
           end
           if x.count == json.null then x.cumulative = false end
           if x.count ~= json.null then by_count[x.count.start] = x
@@ -412,6 +426,7 @@ function M.extract(doc, engine)
   attribution.attach_sources(doc, engine, events)
   M.mark_unconfirmed(doc, h, events)
   M.reconcile(events)
+  M.link_repeats(events)
   return events
 end
 
@@ -482,6 +497,29 @@ function M.reconcile(events)
           end
         end
       end
+    end
+  end
+end
+
+--- Marks a figure reported again later in the article ("nine people were
+-- killed ... the nine deaths") with `same_as`, the 0-based index of its
+-- first report, so totals are not added twice.  Same kind, value,
+-- qualifier and cumulative flag, compatible victims, different sentences.
+function M.link_repeats(events)
+  local first = {}
+  for i, ev in ipairs(events) do
+    ev.same_as = json.null
+    if ev.count ~= json.null and ev.part_of == json.null then
+      local key = table.concat({ev.kind, tostring(ev.count.value), ev.count.qualifier,
+                                tostring(ev.cumulative)}, "|")
+      local f = first[key]
+      if f and f._sentence ~= ev._sentence and
+         (f.victim == json.null or ev.victim == json.null or f.victim == ev.victim) then
+        ev.same_as = f._index - 1
+      elseif not f then
+        first[key] = ev
+      end
+      ev._index = i
     end
   end
 end

@@ -12,7 +12,7 @@ local ORDER = {
   "id", "dateline", "removed", "warnings", "entities", "times", "events", "quotes",
   "kind", "subtype", "count", "value", "qualifier", "low", "high", "text",
   "name", "victim", "victim_class", "perpetrator", "place", "places", "admin",
-  "time", "source", "speaker", "cumulative", "part_of", "unconfirmed",
+  "time", "source", "speaker", "cumulative", "part_of", "same_as", "unconfirmed",
   "place", "date", "agency", "class", "country", "lat", "lon",
   "rule", "sentence", "start", "stop",
 }

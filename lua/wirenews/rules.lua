@@ -195,7 +195,8 @@ function Engine:triggered(toks, i, j)
 end
 
 --- Runs the triggered rules over one sentence.  `subject` is the sentence
--- text lower-cased; ctx the match context (see wirenews.dsl).  Returns a
+-- text lower-cased; ctx the match context (see wirenews.dsl), or a
+-- function that builds it, called only when some rule is triggered.  Returns a
 -- list of {rule = <rule>, m = <captures with _s/_e>} in rule order.
 function Engine:run(subject, ctx, toks, i, j)
   if not self.compiled then assert(self:compile()) end
@@ -210,7 +211,10 @@ end
 
 function Engine:run_rules(subject, ctx, toks, i, j)
   local out = {}
-  for _, cr in ipairs(self:triggered(toks, i, j)) do
+  local hits = self:triggered(toks, i, j)
+  if #hits == 0 then return out end
+  if type(ctx) == "function" then ctx = ctx() end   -- built only when needed
+  for _, cr in ipairs(hits) do
     local init = 1
     while init <= #subject do
       local m = cr.search:match(subject, init, ctx)

@@ -29,6 +29,8 @@ M.abbreviations = {
     "Cpl", "Pvt", "Lieut", "Comdr", "Rep", "Reps", "Sen", "Sens", "Gov",
     "Pres", "Supt", "Rev", "Hon", "Amb", "Atty", "Insp", "Mme", "Mlle",
     "Mssrs", "Fr", "Sra", "Srta", "Msgr",
+    -- given names written short: "Chas. P. Young"
+    "Chas", "Wm", "Thos", "Jas", "Geo", "Benj", "Jos",
   },
   -- Abbreviations only before a number: "No. 5", "p. 55", "N°. 12".
   numeric = { "no", "nos", "nr", "n°", "p", "pp", "fig", "figs", "vol",

@@ -162,13 +162,18 @@ local weekday_name = P(false)
 for i, name in ipairs(WEEKDAYS) do
   weekday_name = weekday_name + P(name) * P"s"^-1 * eow * Cc(i - 1)
 end
--- Abbreviations; "sat", "sun" and "wed" are words unless capitalised.
+-- Abbreviations ("Mon", "fri.") count only where a date would follow or
+-- the phrase ends: "Sun Co" and "today's Sun tabloid" are not Sundays.
+-- "sat", "sun" and "wed" are words unless capitalised.
+local abbrev_end = P"." + #(sp0 * (P"," + -1 + digit))
+  + #(sp * (P"jan" + P"feb" + P"mar" + P"apr" + P"may" + P"jun" + P"jul" + P"aug"
+            + P"sep" + P"oct" + P"nov" + P"dec"))
 local abbrev = {mon = 1, tue = 2, tues = 2, thu = 4, thur = 4, thurs = 4, fri = 5}
 for a, i in pairs(abbrev) do
-  weekday_name = weekday_name + P(a) * P"."^-1 * eow * Cc(i)
+  weekday_name = weekday_name + P(a) * eow * abbrev_end * Cc(i)
 end
 for a, i in pairs({sat = 6, sun = 0, wed = 3}) do
-  weekday_name = weekday_name + Cmt(Cp() * P(a) * P"."^-1 * eow * Carg(1),
+  weekday_name = weekday_name + Cmt(Cp() * P(a) * eow * abbrev_end * Carg(1),
     function(s, pos, start, orig)
       if capital_at(s, pos, orig, start) then return pos, i end
       return false
@@ -247,7 +252,7 @@ add("interval.since_edge", P"since" * sp * P"the" * sp
 add("interval.since_date", P"since" * sp * on * G(Ct(weekday_prefix * (month_day + day_month)), "date"))
 add("interval.since_weekday", P"since" * sp * (G(rel_word, "rel") * sp)^-1 * G(weekday_name, "weekday"))
 add("interval.since_month", P"since" * sp * (P"early" * sp + P"late" * sp + P"mid" * P"-"^-1)^-1
-  * G(month_name, "month") * (sp * G(year4, "year"))^-1)
+  * G(month_name, "month") * (sp0 * P","^-1 * sp0 * G(year4, "year"))^-1)
 add("interval.since_year", P"since" * sp * (P"early" * sp + P"late" * sp + P"mid" * P"-"^-1)^-1 * G(year4, "year"))
 add("interval.since_relative", P"since" * sp * G(Ct(G(rel_word, "rel") * sp * G(period, "period")), "relative"))
 -- "since the uprising began in 2011": an event dated by a year within a clause.
@@ -307,7 +312,10 @@ add("part.in_the", P"in" * sp * P"the" * sp * (P"early" * sp)^-1 * (G(part_word,
 add("part.at", at_part)
 
 -- Durations: "three days", "15 months", "a week".
-add("duration", (P"for" * sp)^-1 * G(number, "n") * sp * G(unit, "unit") * -(P"-"))
+add("duration", (P"for" * sp)^-1 * G(Cmt(number, function(_, i, n)
+  if n >= 1 then return i, n end
+  return false
+end), "n") * sp * G(unit, "unit") * -(P"-"))
 -- Years after a preposition: "in 2011", "since 2011" is above.
 add("date.year", (P"in" + P"during" + P"until" + P"till" + P"by" + P"of" + P"from" + P"throughout"
   + P"before" + P"after" + P"early" + P"late" + P"mid" + P"end of" + P"beginning of") * (sp + P"-")
@@ -339,7 +347,10 @@ local FUNCTION = {"on", "in", "from", "between", "the", "at", "before", "after",
 local content = digit + words(CONTENT) + alpha^1 * P"-" -- "twenty-five", "mid-june"
 local trigger = content + (words(FUNCTION) * sp)^-3 * content
 
-local scanner = Ct((#trigger * any_expression + alnum^1 + (1 - alnum)^1)^0)
+-- A number with separators ("3,056,000") is skipped whole: its tail is
+-- not a number of its own.
+local skip_word = alnum^1 * (S",." * digit^1)^0
+local scanner = Ct((#trigger * any_expression + skip_word + (1 - alnum)^1)^0)
 
 --------------------------------------------------------------- resolution
 

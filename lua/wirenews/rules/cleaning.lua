@@ -191,7 +191,7 @@ R.rules = {
   { id = "caption.photo_credit", kind = "caption", max_words = 60,
     -- a plain search for the common part first: most paragraphs have none
     test = function(p)
-      local t = p.text:lower()
+      local t = p.norm
       if not (t:find("photo", 1, true) or t:find("getty", 1, true) or t:find("reuters/", 1, true)) then
         return false
       end
@@ -210,7 +210,7 @@ R.duplicates = {
   min_words_exact = 4,   -- shorter repeats ("He said.") are left alone
   min_words_near = 8,    -- word-shingle comparison only for longer paragraphs
   shingle = 3,           -- words per shingle
-  max_shingles = 256,    -- shingles kept per paragraph (bounds the cost)
+  max_shingles = 64,     -- shingles kept per paragraph (bounds the cost)
   max_postings = 32,     -- paragraphs remembered per shingle
   threshold = 0.6,       -- Jaccard similarity at or above which it is a repeat
 }

@@ -298,14 +298,25 @@ local rules = {
   },
   -- "arresting injured people", "arrested 20 activists"
   rule "arrest" {
-    triggers = {"arrested", "arresting", "detained", "detaining", "arrests", "abducted",
-                "kidnapped", "rounded"},
+    triggers = {"arrested", "arresting", "detained", "detaining", "arrests", "rounded",
+                "detains", "arrest"},
     pattern = function(L)
       return seq{AS("verb", W{"arrested", "arresting", "detained", "detaining", "arrests",
-                              "abducted", "kidnapped", "rounded up"}),
-                 OPT(COUNT), OPT(V(L))}
+                              "rounded up", "detains"}),
+                 OPT(COUNT), OPT(seq{OF, V(L)})}
     end,
     event = {kind = "arrest"},
+  },
+  -- "kidnapped 31 people", "gunmen abducted two aid workers"
+  rule "abduction" {
+    triggers = {"kidnapped", "kidnapping", "abducted", "abducting", "kidnap", "abduct",
+                "seized", "taken"},
+    pattern = function(L)
+      return seq{AS("verb", W{"kidnapped", "kidnapping", "abducted", "abducting",
+                              "taken hostage", "seized as hostages"}),
+                 OPT(COUNT), OPT(seq{OF, V(L)})}
+    end,
+    event = {kind = "abduction"},
   },
 }
 
