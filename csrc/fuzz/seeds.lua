@@ -128,9 +128,10 @@ local function text_seeds()
   end)
   each_jsonl("reuters21578/reuters21578.jsonl", function(r, n)
     if n % REUTERS_EVERY == 0 and type(r.body) == "string" and r.body ~= "" then
-      write("text", "reuters_" .. r.id, chunks(r.body)[1])
+      local name = string.format("reuters_%d", math.tointeger(r.id) or n)
+      write("text", name, chunks(r.body)[1])
       if n % (REUTERS_EVERY * 5) == 0 then
-        gazetteer_seed("reuters_" .. r.id, r.body:sub(1, 2500))
+        gazetteer_seed(name, r.body:sub(1, 2500))
       end
     end
   end)

@@ -68,6 +68,7 @@ if ! build "$replay_dir" replay gcc; then
   add "not ok" "replay build of csrc/fuzz (see $out/fuzz-replay-cmake.log)"
 fi
 
+rm -rf "$work/seeds"                  # generated afresh: no stale inputs
 lua5.4 csrc/fuzz/seeds.lua "$work/seeds" || add "not ok" "seed generation"
 
 # --- fuzz runs and seed replays ----------------------------------------
