@@ -32,6 +32,7 @@ seed_kind() {
   case "$1" in
     fuzz_lexset) echo lexset ;;
     fuzz_gazetteer) echo gazetteer ;;
+    fuzz_normalize) echo normalize ;;
     *) echo text ;;
   esac
 }
