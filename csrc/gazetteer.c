@@ -8,7 +8,7 @@
 **  - root[key]: the trie state after one word; edges: a hash table from
 **    (state, key) to the next state.  accept[state]: the first name ending
 **    there (names at one state are a list ordered by priority).
-**  - names: record, case requirements per word, tag, priority.
+**  - names: record, case requirements (2 bits a word), tag, priority.
 **  - records: string fields as offsets into one arena.
 ** Matching builds "units" (one per word, or per part of a hyphenated word)
 ** in caller-owned scratch space, then walks the trie from each unit.
@@ -28,6 +28,7 @@ enum { REQ_NONE = 0, REQ_CAP, REQ_UPPER };
 #define U_JOINED 0x10u       /* a hyphen joins it to the next unit */
 #define U_SKIP   0x20u       /* an optional article */
 #define U_WORD   0x40u       /* part of a word token */
+#define U_SHORT  0x80u       /* a key under 4 bytes */
 
 typedef struct Unit {
   uint32_t key;              /* key number; 0 = none (no match crosses it) */
@@ -41,12 +42,12 @@ typedef struct VSlot {
 } VSlot;
 
 typedef struct Name {
+  uint64_t reqs;             /* case requirement of word w: bits 2w, 2w+1 */
   uint32_t record;
   uint32_t next;             /* next name at the same state, index + 1 */
-  uint32_t caseoff;          /* into cases[] */
-  int32_t tag;
+  uint32_t state;            /* where the name ends */
+  int16_t tag;
   int16_t priority;
-  uint8_t nwords;
 } Name;
 
 typedef struct Bytes { char *v; size_t n, cap; } Bytes;
@@ -56,10 +57,13 @@ struct wn_gazetteer {
   Bytes keys;                /* key strings */
   VSlot *vocab; size_t vcap, vn;
   uint32_t *root; size_t nkeys, rootcap;    /* indexed by key number */
+  uint8_t *first_req; size_t frcap;         /* least case requirement on the
+                                               first word of the names under
+                                               root[key]; 3: no name */
   uint64_t *ekeys; uint32_t *evals; size_t ecap, en;
   uint32_t *accept; size_t nstates, scap;   /* indexed by state */
+  uint32_t *last; size_t lcap;              /* last name of each list */
   Name *names; size_t nnames, ncap;
-  Bytes cases;
   wn_gz_record *recs; size_t nrecs, rcap;
   Bytes strs;                /* record strings, NUL-terminated */
   wn_tokens scratch_toks;    /* for tokenizing names being added */
@@ -122,11 +126,13 @@ wn_gazetteer *wn_gz_new(void) {
   wn_gz_matches_init(&gz->scratch);
   gz->nstates = 1;                        /* state 0: the root */
   if (bytes_put(&gz->strs, "", 0, &off) != WN_OK ||
-      grow_array((void **)&gz->accept, &gz->scap, 1, sizeof(uint32_t)) != WN_OK) {
+      grow_array((void **)&gz->accept, &gz->scap, 1, sizeof(uint32_t)) != WN_OK ||
+      grow_array((void **)&gz->last, &gz->lcap, 1, sizeof(uint32_t)) != WN_OK) {
     wn_gz_free(gz);
     return NULL;
   }
   gz->accept[0] = 0;
+  gz->last[0] = 0;
   return gz;
 }
 
@@ -136,11 +142,12 @@ void wn_gz_free(wn_gazetteer *gz) {
   free(gz->keys.v);
   free(gz->vocab);
   free(gz->root);
+  free(gz->first_req);
   free(gz->ekeys);
   free(gz->evals);
   free(gz->accept);
+  free(gz->last);
   free(gz->names);
-  free(gz->cases.v);
   free(gz->recs);
   free(gz->strs.v);
   wn_tokens_free(&gz->scratch_toks);
@@ -162,10 +169,10 @@ const char *wn_gz_str(const wn_gazetteer *gz, uint32_t off) {
 
 size_t wn_gz_memory(const wn_gazetteer *gz) {
   return sizeof *gz + gz->keys.cap + gz->vcap * sizeof(VSlot) +
-         gz->rootcap * sizeof(uint32_t) +
+         gz->rootcap * sizeof(uint32_t) + gz->frcap +
          gz->ecap * (sizeof(uint64_t) + sizeof(uint32_t)) +
-         gz->scap * sizeof(uint32_t) + gz->ncap * sizeof(Name) +
-         gz->cases.cap + gz->rcap * sizeof(wn_gz_record) + gz->strs.cap +
+         (gz->scap + gz->lcap) * sizeof(uint32_t) + gz->ncap * sizeof(Name) +
+         gz->rcap * sizeof(wn_gz_record) + gz->strs.cap +
          gz->norm.cap * sizeof(wn_keyrule);
 }
 
@@ -220,10 +227,12 @@ static uint32_t key_intern(wn_gazetteer *gz, const char *s, size_t n,
   if (key == 0) {
     if (gz->nkeys + 2 > UINT32_MAX ||
         grow_array((void **)&gz->root, &gz->rootcap, gz->nkeys + 2,
-                   sizeof(uint32_t)) != WN_OK)
+                   sizeof(uint32_t)) != WN_OK ||
+        grow_array((void **)&gz->first_req, &gz->frcap, gz->nkeys + 2, 1) != WN_OK)
       return 0;
     key = (uint32_t)++gz->nkeys;
     gz->root[key] = 0;
+    gz->first_req[key] = 3;
   }
   if (bytes_put(&gz->keys, s, n, &off) != WN_OK) return 0;
   gz->vocab[i].hash = h;
@@ -280,8 +289,12 @@ static int new_state(wn_gazetteer *gz, uint32_t *state) {
   if (gz->nstates >= UINT32_MAX - 1) return WN_ETOOBIG;
   rc = grow_array((void **)&gz->accept, &gz->scap, gz->nstates + 1,
                   sizeof(uint32_t));
+  if (rc == WN_OK)
+    rc = grow_array((void **)&gz->last, &gz->lcap, gz->nstates + 1,
+                    sizeof(uint32_t));
   if (rc != WN_OK) return rc;
   gz->accept[gz->nstates] = 0;
+  gz->last[gz->nstates] = 0;
   *state = (uint32_t)gz->nstates++;
   return WN_OK;
 }
@@ -396,6 +409,7 @@ static int word_units(const wn_gazetteer *gz, wn_gazetteer *mgz,
     kn = u->probe ? (klen != 0) : key_of(gz, mgz, key, klen);
     if (mgz && klen && kn == 0) return WN_ENOMEM;
     info |= U_WORD;
+    if (klen < 4) info |= U_SHORT;
     if (i < end) info |= U_JOINED;
     rc = unit_push(u, kn, (uint32_t)a + 1, (uint32_t)i, tok, info);
     if (rc != WN_OK) return rc;
@@ -498,41 +512,47 @@ static uint8_t case_req(unsigned info, int policy) {
   return (info & WN_W_UPPER) ? REQ_UPPER : REQ_CAP;
 }
 
-/* Is an identical name (same record and case) already at state? */
+/* Is an identical name (same record, state and case) already there?  A
+** record's names are added together, so only the last names are looked at. */
 static int has_same_name(const wn_gazetteer *gz, uint32_t state, uint32_t rec,
-                         const uint8_t *req, size_t nw) {
-  uint32_t i;
-  for (i = gz->accept[state]; i != 0; i = gz->names[i - 1].next) {
-    const Name *nm = &gz->names[i - 1];
-    if (nm->record == rec && nm->nwords == nw &&
-        memcmp(gz->cases.v + nm->caseoff, req, nw) == 0)
-      return 1;
+                         uint64_t reqs) {
+  size_t i = gz->nnames;
+  while (i > 0 && gz->names[i - 1].record == rec) {
+    const Name *nm = &gz->names[--i];
+    if (nm->state == state && nm->reqs == reqs) return 1;
   }
   return 0;
 }
 
-/* Links name index ni into the list at state, by priority, stable. */
+/* Links name index ni into the list at state, by priority, stable: most
+** names go to the end, found without a walk. */
 static void link_name(wn_gazetteer *gz, uint32_t state, uint32_t ni) {
-  uint32_t *link = &gz->accept[state];
+  uint32_t *link = &gz->accept[state], tail = gz->last[state];
   int16_t pr = gz->names[ni].priority;
-  while (*link != 0 && gz->names[*link - 1].priority >= pr)
-    link = &gz->names[*link - 1].next;
+  if (tail != 0 && gz->names[tail - 1].priority >= pr) {
+    link = &gz->names[tail - 1].next;
+  } else {
+    while (*link != 0 && gz->names[*link - 1].priority >= pr)
+      link = &gz->names[*link - 1].next;
+  }
   gz->names[ni].next = *link;
+  if (*link == 0) gz->last[state] = ni + 1;
   *link = ni + 1;
 }
 
 /*
-** The words of a name: their key numbers and case requirements, *nw of
-** them.  With probe set nothing is interned, so a name can be checked
-** before anything is added.  WN_EINVAL as for wn_gz_add_name.
+** The words of a name: their key numbers and case requirements (2 bits a
+** word), *nw of them.  With probe set nothing is interned, so a name can
+** be checked before anything is added.  WN_EINVAL as for wn_gz_add_name.
 */
 static int name_keys(wn_gazetteer *gz, const char *name, size_t len,
-                     int casepolicy, int probe, uint32_t *keys, uint8_t *req,
-                     size_t *nw) {
+                     int casepolicy, int probe, uint32_t *keys,
+                     uint64_t *reqs, size_t *nw) {
   Units u;
   size_t k, skips = 0;
   int rc, words = 0;
   *nw = 0;
+  *reqs = 0;
   rc = wn_tokenize(&gz->scratch_toks, name, len);
   if (rc != WN_OK) return rc;
   u.v = (Unit *)gz->scratch.scratch;
@@ -550,7 +570,8 @@ static int name_keys(wn_gazetteer *gz, const char *name, size_t len,
     if (u.v[k].key == 0 || *nw == MAX_WORDS) return WN_EINVAL;
     words |= (u.v[k].info & U_WORD) != 0;
     keys[*nw] = u.v[k].key;
-    req[(*nw)++] = case_req(u.v[k].info, casepolicy);
+    *reqs |= (uint64_t)case_req(u.v[k].info, casepolicy) << (2 * *nw);
+    (*nw)++;
   }
   return words ? WN_OK : WN_EINVAL;
 }
@@ -558,33 +579,29 @@ static int name_keys(wn_gazetteer *gz, const char *name, size_t len,
 int wn_gz_add_name(wn_gazetteer *gz, uint32_t rec, const char *name,
                    size_t len, int casepolicy, int tag, int priority) {
   uint32_t keys[MAX_WORDS], state = 0;
-  uint8_t req[MAX_WORDS];
+  uint64_t reqs;
   size_t k, nw;
   int rc;
   Name *nm;
   if (rec >= gz->nrecs) return WN_EINVAL;
-  /* checked first, so a rejected name interns nothing */
-  rc = name_keys(gz, name, len, casepolicy, 1, keys, req, &nw);
-  if (rc == WN_OK) rc = name_keys(gz, name, len, casepolicy, 0, keys, req, &nw);
+  /* a rejected name may leave keys interned: without names they never
+  ** match (files are checked with probes before anything is added) */
+  rc = name_keys(gz, name, len, casepolicy, 0, keys, &reqs, &nw);
   if (rc != WN_OK) return rc;
   for (k = 0; k < nw; k++)
     if ((rc = step_create(gz, state, keys[k], &state)) != WN_OK) return rc;
-  if (has_same_name(gz, state, rec, req, nw)) return WN_OK;
+  if (has_same_name(gz, state, rec, reqs)) return WN_OK;
+  if ((reqs & 3u) < gz->first_req[keys[0]]) gz->first_req[keys[0]] = (uint8_t)(reqs & 3u);
   if (gz->nnames >= UINT32_MAX - 1) return WN_ETOOBIG;
   rc = grow_array((void **)&gz->names, &gz->ncap, gz->nnames + 1, sizeof(Name));
   if (rc != WN_OK) return rc;
-  rc = grow_array((void **)&gz->cases.v, &gz->cases.cap, gz->cases.n + nw, 1);
-  if (rc != WN_OK) return rc;
-  if (gz->cases.n + nw > UINT32_MAX) return WN_ETOOBIG;
   nm = &gz->names[gz->nnames];
   nm->record = rec;
-  nm->caseoff = (uint32_t)gz->cases.n;
-  nm->nwords = (uint8_t)nw;
-  nm->tag = (int32_t)tag;
+  nm->reqs = reqs;
+  nm->state = state;
+  nm->tag = (int16_t)(tag < INT16_MIN ? INT16_MIN : tag > INT16_MAX ? INT16_MAX : tag);
   nm->priority = (int16_t)(priority < -32768 ? -32768 :
                            priority > 32767 ? 32767 : priority);
-  memcpy(gz->cases.v + gz->cases.n, req, nw);
-  gz->cases.n += nw;
   link_name(gz, state, (uint32_t)gz->nnames);
   gz->nnames++;
   return WN_OK;
@@ -610,34 +627,43 @@ void wn_gz_matches_free(wn_gz_matches *m) {
 }
 
 /* Do the units on path satisfy the case requirements of name nm? */
-static int case_ok(const wn_gazetteer *gz, const Name *nm, const Unit *u,
-                   const uint32_t *path) {
-  const uint8_t *req = (const uint8_t *)gz->cases.v + nm->caseoff;
+static inline int case_ok(const Name *nm, const Unit *u, const uint32_t *path) {
+  uint64_t reqs = nm->reqs;
   size_t w;
-  for (w = 0; w < nm->nwords; w++) {
+  for (w = 0; reqs != 0; w++, reqs >>= 2) {
+    unsigned req = (unsigned)(reqs & 3u);
     uint32_t info = u[path[w]].info;
-    if (req[w] == REQ_CAP && !(info & WN_W_CAP)) return 0;
-    if (req[w] == REQ_UPPER && !(info & WN_W_UPPER)) return 0;
+    if (req == REQ_CAP && !(info & WN_W_CAP)) return 0;
+    if (req == REQ_UPPER && !(info & WN_W_UPPER)) return 0;
+    /* a short word in capitals is an acronym, not a name: "OFF" is not
+    ** the town "Of", "SA" not "Sah"; "HOMS" still is Homs */
+    if (req == REQ_CAP && (info & (WN_W_UPPER | U_SHORT)) == (WN_W_UPPER | U_SHORT))
+      return 0;
   }
   return 1;
 }
 
 /* First unit of a match starting at unit i: a leading article joined to
-** it ("Al-Hafa") or capitalised before it ("Al Hafa") belongs to it. */
-static size_t lead_unit(const Unit *u, size_t i) {
-  if (i > 0 && (u[i - 1].info & U_SKIP) &&
+** it ("Al-Hafa") or capitalised before it ("Al Hafa") belongs to it,
+** unless a match before it (at units below floor) took it already. */
+static size_t lead_unit(const Unit *u, size_t i, size_t floor) {
+  if (i > floor && (u[i - 1].info & U_SKIP) &&
       (u[i - 1].info & (U_JOINED | WN_W_CAP)))
     return i - 1;
   return i;
 }
 
-/* Emits the name ni over units i..j; a leading article before i is taken
-** only from unit floor on (it may end the previous longest match). */
-static int emit(wn_gz_matches *out, const Unit *u, size_t i, size_t j,
-                size_t floor, uint32_t ni, const Name *nm) {
+/* The walk from one unit: where it starts and what it may not cover. */
+typedef struct Walk {
+  const Unit *u;
+  size_t n, i, floor;
+} Walk;
+
+static int emit(wn_gz_matches *out, const Walk *w, size_t j, uint32_t ni,
+                const Name *nm) {
   wn_gz_match *m;
-  size_t a = lead_unit(u, i);
-  if (a < floor) a = i;
+  const Unit *u = w->u;
+  size_t a = lead_unit(u, w->i, w->floor);
   if (out->n == out->cap) {
     int rc = grow_array((void **)&out->v, &out->cap, out->n + 1,
                         sizeof(wn_gz_match));
@@ -663,23 +689,24 @@ static size_t next_unit(const Unit *u, size_t n, size_t j) {
 }
 
 /*
-** Walks the trie from unit i.  In WN_GZ_ALL mode every name whose case
+** Walks the trie from unit w->i.  In WN_GZ_ALL mode every name whose case
 ** fits is emitted; otherwise the longest is, and *end gets its last unit
-** (or stays i - 1 ... i.e. unchanged when there is none).
+** (left as it is when there is none).
 */
-static int walk(const wn_gazetteer *gz, const Unit *u, size_t n, size_t i,
-                size_t floor, int mode, wn_gz_matches *out, size_t *end) {
+static int walk(const wn_gazetteer *gz, const Walk *w, int mode,
+                wn_gz_matches *out, size_t *end) {
   uint32_t path[MAX_WORDS], state, next, best = 0;
-  size_t depth = 1, j = i, bestj = 0;
+  const Unit *u = w->u;
+  size_t depth = 1, i = w->i, n = w->n, j = i, bestj = 0;
   state = u[i].key ? gz->root[u[i].key] : 0;
   path[0] = (uint32_t)i;
   while (state != 0) {
     uint32_t ni;
     for (ni = gz->accept[state]; ni != 0; ni = gz->names[ni - 1].next) {
       const Name *nm = &gz->names[ni - 1];
-      if (!case_ok(gz, nm, u, path)) continue;
+      if (!case_ok(nm, u, path)) continue;
       if (mode == WN_GZ_ALL) {
-        int rc = emit(out, u, i, j, floor, ni - 1, nm);
+        int rc = emit(out, w, j, ni - 1, nm);
         if (rc != WN_OK) return rc;
       } else {
         best = ni;
@@ -704,7 +731,7 @@ static int walk(const wn_gazetteer *gz, const Unit *u, size_t n, size_t i,
   }
   if (best != 0) {
     *end = bestj;
-    return emit(out, u, i, bestj, floor, best - 1, &gz->names[best - 1]);
+    return emit(out, w, bestj, best - 1, &gz->names[best - 1]);
   }
   return WN_OK;
 }
@@ -712,7 +739,8 @@ static int walk(const wn_gazetteer *gz, const Unit *u, size_t n, size_t i,
 int wn_gz_find(const wn_gazetteer *gz, const char *text,
                 const wn_tokens *toks, int mode, wn_gz_matches *out) {
   Units u;
-  size_t i, floor = 0;        /* longest mode: the first unit still free */
+  Walk w;
+  size_t i;
   int rc;
   out->n = 0;
   if (out->cache_owner != gz || out->cache_keys != gz->vn) {
@@ -730,14 +758,26 @@ int wn_gz_find(const wn_gazetteer *gz, const char *text,
   out->scratch = u.v;
   out->scratch_cap = u.cap * sizeof(Unit);
   if (rc != WN_OK) return rc;
+  w.u = u.v;
+  w.n = u.n;
+  w.floor = 0;
   for (i = 0; i < u.n; i++) {
-    size_t end = i, found = out->n;
-    if (u.v[i].key == 0 || gz->root[u.v[i].key] == 0) continue;
-    rc = walk(gz, u.v, u.n, i, floor, mode, out, &end);
+    size_t end = SIZE_MAX;
+    uint32_t key = u.v[i].key;
+    if (key == 0 || gz->root[key] == 0) continue;
+    /* "the" need not be walked when every name it starts needs "The" */
+    switch (gz->first_req[key]) {
+      case REQ_NONE: break;
+      case REQ_CAP: if (u.v[i].info & WN_W_CAP) break; continue;
+      case REQ_UPPER: if (u.v[i].info & WN_W_UPPER) break; continue;
+      default: continue;
+    }
+    w.i = i;
+    rc = walk(gz, &w, mode, out, &end);
     if (rc != WN_OK) return rc;
-    if (mode != WN_GZ_ALL && out->n > found) {
-      i = end;
-      floor = end + 1;
+    if (mode != WN_GZ_ALL && end != SIZE_MAX) {
+      i = end;                          /* the next match starts after it */
+      w.floor = end + 1;
     }
   }
   return WN_OK;
@@ -864,8 +904,9 @@ static int check_line(const Line *ln, size_t lineno, wn_gz_error *err) {
     return fail(err, lineno, "case must be \"name\" or \"any\"");
   if (field_len(ln, 11) > 0) {
     double p;
-    if (!parse_number(ln->f[11], ln->len[11], &p) || p != (double)(int)p ||
-        p < -1000 || p > 1000)
+    /* the range first: casting a huge double to int is undefined */
+    if (!parse_number(ln->f[11], ln->len[11], &p) || p < -1000 || p > 1000 ||
+        p != (double)(int)p)
       return fail(err, lineno, "priority is not an integer in -1000..1000");
   }
   return WN_OK;
@@ -920,16 +961,16 @@ static int add_line(wn_gazetteer *gz, const Line *ln) {
 static int check_names(wn_gazetteer *gz, const Line *ln, size_t lineno,
                        wn_gz_error *err) {
   uint32_t keys[MAX_WORDS];
-  uint8_t req[MAX_WORDS];
+  uint64_t reqs;
   size_t nw, n = field_len(ln, 8), a = 0, i, k = 0;
-  int rc = name_keys(gz, ln->f[1], ln->len[1], WN_CASE_NAME, 1, keys, req,
+  int rc = name_keys(gz, ln->f[1], ln->len[1], WN_CASE_NAME, 1, keys, &reqs,
                      &nw);
   if (rc == WN_EINVAL)
     return fail(err, lineno, "name has no word to match, or over 32 words");
   for (i = 0; rc == WN_OK && n > 0 && i <= n; i++) {
     if (i == n || ln->f[8][i] == '|') {
       k++;
-      rc = name_keys(gz, ln->f[8] + a, i - a, WN_CASE_NAME, 1, keys, req, &nw);
+      rc = name_keys(gz, ln->f[8] + a, i - a, WN_CASE_NAME, 1, keys, &reqs, &nw);
       if (rc == WN_EINVAL) {
         char msg[80];
         snprintf(msg, sizeof msg, "alias %u has no word to match, or over "
@@ -964,19 +1005,54 @@ static int each_line(wn_gazetteer *gz, const char *buf, size_t len, int pass,
     } else {
       split_line(s, n, &ln);
       rc = add_line(gz, &ln);
-      if (rc == WN_EINVAL) return fail(err, lineno, "name has no word to match");
+      if (rc == WN_EINVAL)
+        return fail(err, lineno, "a name or alias has a part that cannot be "
+                    "matched (control character, URL or no letter)");
       if (rc != WN_OK) return rc;
     }
   }
   return WN_OK;
 }
 
+/* What a load may have to undo. */
+typedef struct Mark { size_t nrecs, nnames, nstrs; } Mark;
+
+/*
+** Removes the records and names added since mark m.  Trie states and keys
+** made meanwhile stay: without names they never match.
+*/
+static void rollback(wn_gazetteer *gz, const Mark *m) {
+  size_t st;
+  for (st = 0; st < gz->nstates; st++) {
+    uint32_t *link = &gz->accept[st];
+    gz->last[st] = 0;
+    while (*link != 0) {
+      if (*link - 1 >= m->nnames) {
+        *link = gz->names[*link - 1].next;
+      } else {
+        gz->last[st] = *link;
+        link = &gz->names[*link - 1].next;
+      }
+    }
+  }
+  gz->nrecs = m->nrecs;
+  gz->nnames = m->nnames;
+  gz->strs.n = m->nstrs;
+}
+
 int wn_gz_load_tsv(wn_gazetteer *gz, const char *buf, size_t len,
                    wn_gz_error *err) {
+  Mark m;
   int rc;
   err->line = 0;
   err->msg[0] = '\0';
   rc = each_line(gz, buf, len, 0, err);
   if (rc != WN_OK) return rc;
-  return each_line(gz, buf, len, 1, err);
+  m.nrecs = gz->nrecs; m.nnames = gz->nnames;
+  m.nstrs = gz->strs.n;
+  /* the check pass cannot see every name the tokenizer refuses (a control
+  ** character inside a name): such a line fails here and is undone */
+  rc = each_line(gz, buf, len, 1, err);
+  if (rc != WN_OK) rollback(gz, &m);
+  return rc;
 }

@@ -103,7 +103,7 @@ static void set_words(lua_State *L, wn_gazetteer *gz, int t) {
       luaL_error(L, "variants.words[%d]: expected {spelling, word} strings", (int)i);
     rc = wn_gz_add_equiv(gz, a, la, b, lb);
     if (rc == WN_EINVAL)
-      luaL_error(L, "variants.words[%d]: '%s' already has another key", (int)i, a);
+      luaL_error(L, "variants.words[%d]: '%s' has no key, or another key already", (int)i, a);
     if (rc != WN_OK) wn_pusherror(L, rc);
     lua_pop(L, 3);
   }
@@ -186,7 +186,7 @@ static int gz_add_name(lua_State *L) {
   lua_Integer tag = luaL_optinteger(L, 5, 0);
   lua_Integer prio = luaL_optinteger(L, 6, 0);
   int rc;
-  luaL_argcheck(L, tag >= INT32_MIN && tag <= INT32_MAX, 5, "out of range");
+  luaL_argcheck(L, tag >= INT16_MIN && tag <= INT16_MAX, 5, "out of range");
   luaL_argcheck(L, prio >= -32768 && prio <= 32767, 6, "out of range");
   rc = wn_gz_add_name(g->gz, rec, name, len, policy, (int)tag, (int)prio);
   if (rc == WN_EINVAL) {

@@ -162,17 +162,28 @@ int wn_norm_add_article(wn_normalizer *nz, const char *word, int solo) {
   return WN_OK;
 }
 
-/* Appends one ASCII byte, writing a doubled consonant once. */
+/* Appends one ASCII byte. */
 static int put_ascii(char *out, size_t *n, int c) {
-  if (*n > 0 && out[*n - 1] == c && !is_vowel(c) && c >= 'a' && c <= 'z')
-    return 1;
   if (*n >= WN_KEY_MAX) return 0;
   out[(*n)++] = (char)c;
   return 1;
 }
 
+/* Writes doubled consonants once, in words of four bytes or more: "USS"
+** and "US" stay apart, "Assad" and "Asad" do not. */
+static size_t single_consonants(char *w, size_t n) {
+  size_t i, m = 1;
+  if (n < 4) return n;
+  for (i = 1; i < n; i++) {
+    int c = (unsigned char)w[i];
+    if (c == w[m - 1] && c >= 'a' && c <= 'z' && !is_vowel(c)) continue;
+    w[m++] = (char)c;
+  }
+  return m;
+}
+
 /*
-** Step 1 and 2: folded, unaccented, marks dropped, doubles collapsed.
+** Steps 1 and 2: folded, unaccented, marks dropped, doubles single.
 ** Returns the length, or (size_t)-1 when the result does not fit.
 */
 static size_t fold_word(const char *s, size_t len, char *out,
@@ -222,7 +233,7 @@ static size_t fold_word(const char *s, size_t len, char *out,
     }
   }
   if (letters > 0 && lowers == 0 && uppers > 0) *info |= WN_W_UPPER;
-  return n;
+  return single_consonants(out, n);
 }
 
 static void mark_article(const wn_normalizer *nz, const char *w, size_t n,

@@ -153,7 +153,8 @@ int  wn_spans_push(wn_spans *s, uint32_t start, uint32_t stop);
 ** hyphen and space are equivalent.  normalize.c turns one word into its key:
 **   1. case folding; diacritics removed (ā -> a, ḥ -> h, ş -> s); marks
 **      dropped (ʿ ʾ ' ’ ` and the stops of "U.N.");
-**   2. a doubled ASCII consonant written once ("Assad" -> "asad");
+**   2. in words of four bytes or more, a doubled ASCII consonant written
+**      once ("Assad" -> "asad"; "USS" stays "uss");
 **   3. the variant rules, applied in one left-to-right pass, longest rule
 **      first at each position; "^" and "$" anchor a rule to the start or
 **      end of the word ("ou" -> "u", "iyeh$" -> "iya", "^kafr$" -> "kfar").
@@ -236,7 +237,8 @@ int wn_gz_add_equiv(wn_gazetteer *gz, const char *a, size_t alen,
 int wn_gz_add_record(wn_gazetteer *gz, const wn_gz_fields *f, uint32_t *rec);
 /*
 ** Adds a name of record rec.  tag is the caller's (e.g. primary name,
-** alias, surname) and comes back with every match; among names with the
+** alias, surname; -32768..32767) and comes back with every match; among
+** names with the
 ** same key sequence, higher priority comes first, then earlier added.
 ** WN_EINVAL when the name has no word with a key or over 32 words.
 */

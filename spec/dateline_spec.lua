@@ -1,10 +1,6 @@
 local dateline = require("wirenews.dateline")
 local testdata = require("spec.support.testdata")
--- `it` when the data file exists, else a pending test naming what is missing.
-local function it_with(rel)
-  if testdata.path(rel) then return it end
-  return function(name) pending(name .. " (skipped: " .. rel .. " not found)") end
-end
+local it_with = testdata.it_with(it, pending)
 
 describe("dateline", function()
   local function parse(s, opts) return dateline.parse(s, opts) end

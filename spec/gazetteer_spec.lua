@@ -70,6 +70,7 @@ describe("gazetteer normalisation", function()
       { "Kfar Zita", "Kfar Nabl" }, { "Daraa", "Dara'a Street" },
       { "Raqqa", "Rakka" }, { "Kafranbel", "Kfar Nabel" }, { "Salma", "Salamiyeh" },
       { "Khan Sheikhun", "Khan Arnabah" }, { "Jordan", "Jordanian" },
+      { "Ma'an", "Man" }, { "USS", "US" }, { "Tyre", "Tire" },
     }
     for _, p in ipairs(apart) do
       assert.are_not.equal(gz:keys(p[1]), gz:keys(p[2]), p[1] .. " / " .. p[2])
@@ -131,6 +132,14 @@ describe("gazetteer matching", function()
     assert.same({}, ids(g:match("Un peu, un")))
     assert.same({ "un", "un" }, ids(g:match("the UN and the U.N.")))
     assert.same({ "rebels", "rebels", "rebels" }, ids(g:match("Rebels, rebels, REBELS")))
+  end)
+
+  it("reads a short word in capitals as an acronym, not a name", function()
+    local gz = wn.gazetteer()
+    assert(gz:add{ { id = "of", name = "Of", kind = "place" },
+                   { id = "homs", name = "Homs", kind = "place" } })
+    assert.same({ "of", "homs" }, ids(gz:match("Of, near HOMS")))
+    assert.same({}, ids(gz:match("OFF THE RECORD")))
   end)
 
   it("never matches inside a word or a URL", function()

@@ -12,16 +12,7 @@
 -- A case with doc_type "pdf" is run with {pdf = true}, as upstream does.
 local testdata = require("support.testdata")
 local wn = require("wirenews")
-
--- `it` when the data is there, else a pending test saying what is missing.
--- (support.testdata.it_with looks `it` up in its own environment, where
--- busted does not define it, so it is spelled out here.)
-local function it_with(rel)
-  if testdata.path(rel) then return it end
-  return function(name)
-    pending(name .. " (skipped: " .. testdata.dir .. "/" .. rel .. " not found)")
-  end
-end
+local it_with = testdata.it_with(it, pending)
 
 local GOLDEN = "golden_rules_sbd/sentences.jsonl"
 local EXTRA = "golden_rules_sbd/sentences_extra.jsonl"

@@ -314,15 +314,7 @@ local function conformance(rel, want_ordinal)
                       #rows, 100 * rate, table.concat(fails, " | ")))
   return rate
 end
-
--- testdata.it_with returns the support module's global `it`, which busted
--- does not set there; this local version uses the spec's own.
-local function it_with(rel)
-  if testdata.path(rel) then return it end
-  return function(name)
-    pending(name .. " (skipped: " .. testdata.dir .. "/" .. rel .. " not found)")
-  end
-end
+local it_with = testdata.it_with(it, pending)
 
 describe("numbers: Duckling conformance", function()
   it_with("duckling_numbers/numbers.jsonl")(

@@ -1,11 +1,7 @@
 local times = require("wirenews.times")
 local testdata = require("spec.support.testdata")
 local duckling = require("spec.support.duckling_times")
-
-local function it_with(rel)
-  if testdata.path(rel) then return it end
-  return function(name) pending(name .. " (skipped: " .. rel .. " not found)") end
-end
+local it_with = testdata.it_with(it, pending)
 
 -- The single record found in text, checked to cover exactly `expect`.
 local function one(text, expect, opts)

@@ -147,12 +147,20 @@ static void test_matching(void) {
   FINDS(gz, "UN-backed", "un@1-2");
   FINDS(gz, "see http://example.com/homs/Homs", "");
   FINDS(gz, "Hama\n\nprovince", "hama@1-4");          /* no match across paragraphs */
+  /* an article taken by one match is not the lead of the next (fuzzing) */
+  {
+    uint32_t al = add(gz, "al", "place", "Al", WN_CASE_NAME);
+    (void)al;
+    FINDS(gz, "Al-Hafa", "al@1-2 hafa@4-7");
+    FINDS(gz, "in Al Hafa", "al@4-5 hafa@7-10");
+    CHECK(strcmp(find(gz, "Al-Hafa", WN_GZ_ALL), "al@1-2 hafa@1-7") == 0);
+  }
   /* all matches: the shorter name inside the longer one too */
   {
     const char *got = find(gz, "UN Security Council", WN_GZ_ALL);
     CHECK(strcmp(got, "un@1-2 unsc@1-19") == 0);
   }
-  CHECK(wn_gz_nrecords(gz) == 13);
+  CHECK(wn_gz_nrecords(gz) == 14);
   CHECK(wn_gz_memory(gz) > 0);
   /* equivalences only before names */
   CHECK(wn_gz_add_equiv(gz, "Hims", 4, "Homs", 4) == WN_EINVAL);
@@ -227,6 +235,22 @@ static void test_tsv(void) {
   tsv_error("a\tHoms\tplace\n\xff\tx\tplace\n", 2, "UTF-8");
   tsv_error("a\tb\tc\td\te\tf\t1\t2\tg\th\tany\t1\tx\n", 1, "more than 12");
   tsv_error("a\tHoms\tplace\t\t\t\t\t\t\t\t\t1.5\n", 1, "priority");
+  tsv_error("a\tHoms\tplace\t\t\t\t\t\t\t\t\t888888888888888\n", 1, "priority");
+  /* found by fuzz_gazetteer: a control character makes an alias unmatchable */
+  tsv_error("a\tHoms\tplace\nb\tHama\tplace\t\t\t\t\t\tHama\x01\n", 2, "alias 1 has no word");
+  {
+    wn_gazetteer *g2 = wn_gz_new();
+    const char *ok = "a\tHoms\tplace\n";
+    const char *bad = "b\tHama\tplace\nc\tIdlib\tplace\t\t\t\t\t\tIdlib\x01\n";
+    CHECK(g2 != NULL);
+    if (g2 != NULL) {
+      CHECK(wn_gz_load_tsv(g2, ok, strlen(ok), &err) == WN_OK);
+      CHECK(wn_gz_load_tsv(g2, bad, strlen(bad), &err) == WN_EINVAL);
+      CHECK(wn_gz_nrecords(g2) == 1 && wn_gz_nnames(g2) == 1);
+      FINDS(g2, "Homs, Hama, Idlib", "a@1-4");
+      wn_gz_free(g2);
+    }
+  }
 }
 
 int main(void) {

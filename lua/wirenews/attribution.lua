@@ -6,6 +6,8 @@
 local core = require("wirenews.core")
 local dsl = require("wirenews.dsl")
 local json = require("wirenews.json")
+local ranges = require("wirenews.ranges")
+local starting_in = ranges.starting_in
 
 local M = {}
 
@@ -52,7 +54,7 @@ end
 
 -- The pronoun (from the lexicon) that ends right before rel position p.
 local function pronoun_before(c, sub, p)
-  local head = sub:sub(1, p - 1):gsub("[%s,]+$", "")
+  local head = sub:sub(math.max(1, p - 60), p - 1):gsub("[%s,]+$", "")
   local best
   for phrase, kind in pairs(c.pronouns) do
     if head:sub(-#phrase) == phrase then
@@ -96,9 +98,10 @@ local NOT_SOURCES = {["it"] = true, ["that"] = true, ["this"] = true, ["which"] 
 -- quote or sentence start), auxiliaries dropped, cut at its first
 -- preposition, at most six words.  Returns the phrase and its start.
 noun_phrase_before = function(text, floor, vs)
-  local k = vs - 1
-  while k >= floor and not text:sub(k, k):match("[,;:\"(%-]") do k = k - 1 end
-  local seg_start = k + 1
+  floor = math.max(floor, vs - 160)            -- a source is a short phrase
+  local window = text:sub(floor, vs - 1)
+  local cut = window:match(".*()[,;:\"(%-]")  -- after the last clause mark
+  local seg_start = cut and (floor + cut) or floor
   local seg = text:sub(seg_start, vs - 1)
   local words, starts = {}, {}
   local pos = 1
@@ -136,13 +139,11 @@ function M.sentence_source(doc, engine, s, state)
   for _, v in ipairs(find_verbs(c, sub)) do
     local vs, ve = base + v.s, base + v.e - 1        -- document span of the verb
     if v.verb == "according to" then
-      for _, e in ipairs(ents) do
-        if e.start > ve and e.start - ve <= 6 and SOURCE_KINDS[e.kind] then
-          return source_of_entity(e), e
-        end
+      for _, e in ipairs(starting_in(ents, ve + 1, ve + 6)) do
+        if SOURCE_KINDS[e.kind] then return source_of_entity(e), e end
       end
       -- "according to Western media reports": the words up to the clause end
-      local rest = doc.text:sub(ve + 1, s.stop)
+      local rest = doc.text:sub(ve + 1, math.min(s.stop, ve + 200))
       local phrase = rest:match("^%s*([^,;.]+)")
       if phrase and #phrase > 0 then
         phrase = phrase:gsub("%s+$", "")
@@ -152,7 +153,7 @@ function M.sentence_source(doc, engine, s, state)
     else
       -- a named source right before the verb ("the Observatory said")
       local before
-      for _, e in ipairs(ents) do
+      for _, e in ipairs(starting_in(ents, vs - 200, vs - 1)) do
         if e.stop < vs and vs - e.stop <= 3 and SOURCE_KINDS[e.kind] then before = e end
       end
       if before then return source_of_entity(before), before end
@@ -172,10 +173,8 @@ function M.sentence_source(doc, engine, s, state)
         end
       end
       -- a named source right after the verb ("said Rami Abdul Rahman")
-      for _, e in ipairs(ents) do
-        if e.start > ve and e.start - ve <= 3 and SOURCE_KINDS[e.kind] then
-          return source_of_entity(e), e
-        end
+      for _, e in ipairs(starting_in(ents, ve + 1, ve + 3)) do
+        if SOURCE_KINDS[e.kind] then return source_of_entity(e), e end
       end
       if v.verb == "said" or v.verb == "says" then
         local name, a, b = capitalised_run(doc.text, ve + 1, math.min(s.stop, ve + 60))
@@ -263,13 +262,10 @@ local function find_quotes(text, a, b)
   return out
 end
 
+local function is_person(e) return e.kind == "person" end
+
 local function person_before(doc, pos)
-  local best
-  for _, e in ipairs(doc.entities) do
-    if e.stop >= pos then break end
-    if e.kind == "person" then best = e end
-  end
-  return best
+  return ranges.last_before(doc.entities, pos, is_person)
 end
 
 -- The speaker of a quote: an attribution right after the closing mark
@@ -286,8 +282,8 @@ local function speaker(doc, engine, q, s)
     local ve = after_a + v.e - 2
     -- "Li said", "he said", "the group said"
     local between = doc.text:sub(after_a, vs - 1)
-    for _, e in ipairs(s.entities) do
-      if e.start >= after_a and e.stop < vs and e.kind == "person" then
+    for _, e in ipairs(starting_in(s.entities, after_a, vs - 1)) do
+      if e.stop < vs and e.kind == "person" then
         return e.name, e.id, "speaker.after_named"
       end
     end
@@ -302,10 +298,8 @@ local function speaker(doc, engine, q, s)
     end
     if between:match("^[%s,]*$") then
       -- '," said Rami Abdul Rahman'
-      for _, e in ipairs(s.entities) do
-        if e.start > ve and e.start - ve <= 3 and e.kind == "person" then
-          return e.name, e.id, "speaker.said_named"
-        end
+      for _, e in ipairs(starting_in(s.entities, ve + 1, ve + 3)) do
+        if e.kind == "person" then return e.name, e.id, "speaker.said_named" end
       end
       local name = capitalised_run(doc.text, ve + 1, math.min(s.stop, ve + 60))
       if name then return name, nil, "speaker.said_name" end
@@ -314,16 +308,14 @@ local function speaker(doc, engine, q, s)
     if name then return name, nil, "speaker.after_name" end
   end
   -- an attribution before the opening mark: 'Li told reporters, ... "'
-  local head = doc.lower:sub(s.start, q.open - 1)
+  local head_start = math.max(s.start, q.open - 300)   -- bounded work per quote
+  local head = doc.lower:sub(head_start, q.open - 1)
   local hv = find_verbs(c, head)
   if #hv > 0 then
     local last = hv[#hv]
-    local vs = s.start + last.s - 1
-    local best
-    for _, e in ipairs(s.entities) do
-      if e.kind == "person" and e.stop < vs then best = e end
-    end
-    if best then return best.name, best.id, "speaker.before" end
+    local vs = head_start + last.s - 1
+    local best = ranges.last_before(s.entities, vs, is_person)
+    if best and best.start >= s.start then return best.name, best.id, "speaker.before" end
   end
   if s.source then return s.source.name, s.source.id, "speaker.sentence_source" end
   return nil, nil, "speaker.unknown"

@@ -9,10 +9,12 @@
 local dsl = require("wirenews.dsl")
 local json = require("wirenews.json")
 local attribution = require("wirenews.attribution")
+local ranges = require("wirenews.ranges")
 
 local M = {}
 
 local W, SP, COUNT, OPT = dsl.W, dsl.SP, dsl.COUNT, dsl.OPT
+local sentence_text
 
 -- Records of a sorted list that fall inside [a, b].
 local function within(list, a, b)
@@ -93,30 +95,40 @@ local BOUNDARY_WORDS = {["as"] = true, ["while"] = true, ["after"] = true,
   ["that"] = true, ["who"] = true, ["where"] = true, ["because"] = true,
   ["although"] = true, ["whereas"] = true, ["instead"] = true}
 
-local function is_boundary_at(lower, k)
-  local c = lower:sub(k, k)
-  if c == "," or c == ";" or c == ":" or c == "(" or c == ")" then return 1 end
-  if lower:sub(k, k + 1) == "--" then return 2 end
-  if c:match("%a") and (k == 1 or not lower:sub(k - 1, k - 1):match("[%w%-']")) then
-    local w = lower:match("^%a+", k)
-    if BOUNDARY_WORDS[w] then return #w end
+-- How far a clause is looked for around an event, in bytes: keeps the
+-- work per event constant in a sentence of any length.
+local CLAUSE_REACH = 400
+
+-- Boundaries in lower[a..b]: their start positions and their ends, in
+-- order.  Punctuation , ; : ( ) and "--", and the clause-opening words.
+local function boundaries(lower, a, b)
+  local out = {}
+  local seg = lower:sub(a, b)
+  for p, q in seg:gmatch("()[,;:()]()") do out[#out + 1] = {a + p - 1, a + q - 2} end
+  for p in seg:gmatch("()%-%-") do out[#out + 1] = {a + p - 1, a + p} end
+  for p, w in seg:gmatch("()%f[%a](%a+)") do
+    if BOUNDARY_WORDS[w] and (p == 1 or not seg:sub(p - 1, p - 1):match("[%w%-']")) then
+      out[#out + 1] = {a + p - 1, a + p + #w - 2}
+    end
   end
-  return nil
+  table.sort(out, function(x, y) return x[1] < y[1] end)
+  return out
 end
 
 -- The clause around [a, b] within sentence s: from after the last
--- boundary before a to before the first boundary after b.
+-- boundary before a to before the first boundary after b (each looked
+-- for within CLAUSE_REACH bytes).
 local function clause(doc, s, a, b)
   local lower = doc.lower
-  local ca = s.start
-  for k = a - 1, s.start, -1 do
-    local n = is_boundary_at(lower, k)
-    if n and k + n <= a then ca = k + n; break end
+  local lo = math.max(s.start, a - CLAUSE_REACH)
+  local ca = lo
+  for _, bd in ipairs(boundaries(lower, lo, a - 1)) do
+    if bd[2] < a then ca = bd[2] + 1 end
   end
-  local cb = s.stop
-  for k = b + 1, s.stop do
-    if is_boundary_at(lower, k) then cb = k - 1; break end
-  end
+  local hi = math.min(s.stop, b + CLAUSE_REACH)
+  local cb = hi
+  local after = boundaries(lower, b + 1, hi)
+  if after[1] then cb = after[1][1] - 1 end
   return ca, cb
 end
 M.clause = clause
@@ -136,13 +148,18 @@ end
 
 local function in_range(r, a, b) return r.start >= a and r.stop <= b end
 
+local starting_in = ranges.starting_in
+M.starting_in = starting_in
+
 -- The place an event is tied to: a captured place; else in its clause, a
 -- place after the match introduced by a locative preposition, or one
 -- right before it ("the Houla massacre"), or one before it with a
 -- preposition; else a place in the sentence's opening phrase.
 local function event_place(doc, s, a, b, captured, before_only)
   local places = {}
-  for _, e in ipairs(s.entities) do
+  local near = starting_in(s.entities, math.max(s.start, a - CLAUSE_REACH),
+                           math.min(s.stop, b + CLAUSE_REACH))
+  for _, e in ipairs(near) do
     if e.kind == "place" then places[#places + 1] = e end
   end
   local ca, cb = clause(doc, s, a, b)
@@ -199,7 +216,7 @@ end
 local function event_time(doc, s, a, b)
   local ca, cb = clause(doc, s, a, b)
   local best, dist
-  for _, t in ipairs(s.times) do
+  for _, t in ipairs(starting_in(s.times, ca, cb)) do
     if in_range(t, ca, cb) or (t.start <= b and t.stop >= a) then
       local d = t.start > b and (t.start - b) or (t.stop < a and (a - t.stop) * 2 or 0)
       if not dist or d < dist then best, dist = t, d end
@@ -208,7 +225,9 @@ local function event_time(doc, s, a, b)
   if not best then
     local oa, ob = opening_phrase(doc, s)
     if oa and oa < a then
-      for _, t in ipairs(s.times) do if in_range(t, oa, ob) then best = t; break end end
+      for _, t in ipairs(starting_in(s.times, oa, ob)) do
+        if in_range(t, oa, ob) then best = t; break end
+      end
     end
   end
   if not best then return nil end
@@ -230,8 +249,8 @@ end
 -- "by regime troops" after the match, else (for rules in the active voice)
 -- the nearest armed actor before it in the same clause.
 local function event_perpetrator(doc, s, a, b, passive)
-  for _, e in ipairs(s.entities) do
-    if e.start > b and e.start - b < 60 and is_perp(e) then
+  for _, e in ipairs(starting_in(s.entities, b + 1, b + 60)) do
+    if is_perp(e) then
       local between = doc.lower:sub(b + 1, e.start - 1)
       if between:match("%f[%w]by%f[%W]") then return perp_out(e) end
     end
@@ -239,8 +258,8 @@ local function event_perpetrator(doc, s, a, b, passive)
   if passive then return nil end
   local ca = clause(doc, s, a, b)
   local best
-  for _, e in ipairs(s.entities) do
-    if e.stop < a and e.start >= ca and is_perp(e) then best = e end
+  for _, e in ipairs(starting_in(s.entities, ca, a - 1)) do
+    if e.stop < a and is_perp(e) then best = e end
   end
   return best and perp_out(best) or nil
 end
@@ -275,6 +294,30 @@ local function victim_out(v)
   return v.text, v.class
 end
 
+-- Sentences longer than this are given as a window around the event (the
+-- full sentence is still addressable by sentence_start/sentence_stop), so
+-- one pathological sentence with thousands of events stays linear in size.
+local SENTENCE_MAX = 2000
+local SENTENCE_WINDOW = 500
+
+-- Moves a byte position off UTF-8 continuation bytes (forward or back).
+local function char_start(text, k, step)
+  while k > 1 and k <= #text and (text:byte(k) or 0) & 0xC0 == 0x80 do k = k + step end
+  return k
+end
+
+-- The sentence text an event carries, and whether it was cut.
+sentence_text = function(doc, s, a, b)
+  if s.stop - s.start + 1 <= SENTENCE_MAX then
+    s.text = s.text or doc.text:sub(s.start, s.stop)
+    return s.text, nil
+  end
+  local wa = char_start(doc.text, math.max(s.start, a - SENTENCE_WINDOW), 1)
+  local wb = math.min(s.stop, b + SENTENCE_WINDOW)
+  if wb < s.stop then wb = char_start(doc.text, wb + 1, -1) - 1 end
+  return doc.text:sub(wa, wb), true
+end
+
 -- One event record from a match; rel_s/rel_e are sentence-relative.
 local function make_event(doc, s, rule, m, count, victim)
   local base = s.start - 1
@@ -289,7 +332,8 @@ local function make_event(doc, s, rule, m, count, victim)
   ev.victim_class = vc or (count and "unknown" or json.null)
   ev.rule = rule.id
   ev.start, ev.stop = a, b
-  ev.sentence = doc.text:sub(s.start, s.stop)
+  ev.sentence, ev.sentence_truncated = sentence_text(doc, s, a, b)
+  ev.sentence_start, ev.sentence_stop = s.start, s.stop
   ev._sentence = s
   return ev
 end
@@ -377,8 +421,11 @@ function M.extract(doc, engine)
         end
         -- "As many as 2,400 of the more than 13,500 people": a part before
         if count then
-          for _, other in pairs(ctx.count_at) do
-            if other.stop < count.start then
+          local before = starting_in(s.counts, count.start - 40, count.start - 1)
+          local other = before[#before]
+          if other and other.stop < count.start then
+            other = ctx.count_at[other.start - s.start + 1]
+            do
               local c = h.part_of_the:match(subject, other.start - s.start + 1, ctx)
               if c and c._next == count.start - s.start + 1 and not by_count[other.start] then
                 local pm = {_s = other.start - s.start + 1, _e = other.stop - s.start + 1}

@@ -14,7 +14,8 @@ local ORDER = {
   "name", "victim", "victim_class", "perpetrator", "place", "places", "admin",
   "time", "source", "speaker", "cumulative", "part_of", "same_as", "unconfirmed",
   "place", "date", "agency", "class", "country", "lat", "lon",
-  "rule", "sentence", "start", "stop",
+  "rule", "sentence", "sentence_truncated", "sentence_start", "sentence_stop",
+  "start", "stop",
 }
 local RANK = {}
 for i, k in ipairs(ORDER) do if not RANK[k] then RANK[k] = i end end

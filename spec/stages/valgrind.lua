@@ -108,7 +108,32 @@ do
   collectgarbage(); collectgarbage()
   assert(t:text(3000) == "alive")
 end
+-- gazetteer: the bundled one over every text, both modes, from text and
+-- from tokens; a TSV load that fails in each pass (and is undone); bad
+-- variant keys; closed objects
+local entities = 0
+do
+  local gazetteer = require("wirenews.gazetteer")
+  local gz = gazetteer.default()
+  for i, text in ipairs(texts) do
+    entities = entities + #gz:match(text)
+    local ms = gz:scan(wn.tokens(text), "all")
+    if #ms > 0 then ms:at(1); ms:column("record") end
+    if i % 2 == 0 then ms:close() end
+  end
+  local own = wn.gazetteer()
+  assert(own._c:load_tsv("a\tHoms\tplace\t\tSY\t\t34.7\t36.7\tHims|Hums\n", "t"))
+  assert(not own._c:load_tsv("b\tHama\tplace\nc\tIdlib\n", "t"))
+  assert(not own._c:load_tsv("b\tHama\tplace\nc\tIdlib\tplace\t\t\t\t\t\tId\1lib\n", "t"))
+  assert(#own:match("Homs, Hama, Idlib") == 1)
+  assert(not pcall(wn.gazetteer, {variants = {rules = {"ou"}}}))
+  assert(not pcall(wn.gazetteer, {variants = {words = {{"", "x"}}}}))
+  own:close()
+  assert(not pcall(own.match, own, "Homs"))
+end
+
 collectgarbage(); collectgarbage()
 print(string.format("valgrind workload: %d texts, %d bytes, %d lexicon hits, "
-                    .. "%d sentences, %d gazetteer matches, %d numbers and counts",
-                    #texts, bytes, found, nsent, nmatch, nnum))
+                    .. "%d sentences, %d gazetteer matches, %d numbers and counts, "
+                    .. "%d entities", #texts, bytes, found, nsent, nmatch, nnum,
+                    entities))

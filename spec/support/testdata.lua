@@ -27,11 +27,18 @@ function M.jsonl(rel)
   return out
 end
 
---- `it` when the file exists, else a pending test that says what is missing.
-function M.it_with(rel)
-  if M.path(rel) then return it end
-  return function(name)
-    pending(name .. " (skipped: " .. M.dir .. "/" .. rel .. " not found)")
+--- A function it_with(rel) for a spec: busted's `it` when the data file
+-- rel exists, else a pending (skipped) test that says what is missing.
+-- busted's `it` and `pending` live in the spec's environment, not in this
+-- module's, so the spec hands them over:
+--   local it_with = testdata.it_with(it, pending)
+--   it_with("duckling_dates/dates.jsonl")("passes ...", function() ... end)
+function M.it_with(it_fn, pending_fn)
+  return function(rel)
+    if M.path(rel) then return it_fn end
+    return function(name)
+      pending_fn(name .. " (skipped: " .. M.dir .. "/" .. rel .. " not found)")
+    end
   end
 end
 

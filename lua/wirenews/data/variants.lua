@@ -4,7 +4,8 @@
 -- How a word becomes its key (csrc/normalize.c):
 --   1. case folded; diacritics removed (ā -> a, ḥ -> h, ş -> s, é -> e);
 --      transliteration marks dropped (ʿ ʾ ' ’ ` and the stops of "U.N.");
---   2. a doubled consonant written once (Assad -> asad, Lattakia -> latakia);
+--   2. in words of four letters or more, a doubled consonant written once
+--      (Assad -> asad, Lattakia -> latakia; "USS" stays apart from "US");
 --   3. `rules`, in one left-to-right pass: at each position the longest
 --      rule that fits is applied ("^" anchors a rule to the start of the
 --      word, "$" to its end) and the scan goes on after it;
@@ -24,7 +25,6 @@ return {
     { "oo", "u" },          -- Zoor / Zur
     { "ee", "i" },          -- Zeeb / Zib
     { "aee", "ay" },        -- Arba'een / Arbain
-    { "aa", "a" },          -- Sanaa / Sana
     { "ei", "ay" },         -- Deir / Dayr, Sheikh / Shaykh
     { "ey", "ay" },         -- Zeytun / Zaytun
     { "ai", "ay" },         -- Shaikh / Shaykh, Dair / Dayr
