@@ -7,12 +7,62 @@
 ** Properties checked: WN_EINVAL exactly when k is outside 1..WN_FP_MAX_K;
 ** otherwise at most max shingles, sorted and distinct, alpha_words <=
 ** words; the same result again, and for an ASCII upper-cased copy
-** (words compare case-insensitively).
+** (words compare case-insensitively).  Paragraphs of the same text:
+** increasing, in bounds, not overlapping, trimmed of white space.  The
+** duplicate index over its lines: a repeat names an earlier line, and a
+** line seen again whole is an exact repeat when it has enough words.
 **
-** Needs: document.c
+** Needs: document.c, span.c
 */
 #include <string.h>
 #include "fuzz.h"
+
+static int is_space(unsigned char c) { return c == ' ' || (c >= 9 && c <= 13); }
+
+static void check_paragraphs(const char *s, size_t len) {
+  wn_spans sp;
+  int mode = -1;
+  wn_spans_init(&sp);
+  if (wn_paragraphs(s, len, &sp, &mode) == WN_OK) {
+    FUZZ_REQUIRE(mode == WN_PAR_LINE || mode == WN_PAR_INDENT || mode == WN_PAR_BLANK,
+                 "mode %d", mode);
+    for (size_t i = 0; i < sp.n; i++) {
+      wn_span p = sp.v[i];
+      FUZZ_REQUIRE(p.start >= 1 && p.start <= p.stop && p.stop <= len,
+                   "paragraph %zu at %u..%u of %zu bytes", i, p.start, p.stop, len);
+      FUZZ_REQUIRE(i == 0 || sp.v[i - 1].stop < p.start, "paragraph %zu overlaps", i);
+      FUZZ_REQUIRE(!is_space((unsigned char)s[p.start - 1]) &&
+                   !is_space((unsigned char)s[p.stop - 1]), "paragraph %zu untrimmed", i);
+    }
+  }
+  wn_spans_free(&sp);
+}
+
+static void check_dedup(const char *s, size_t len) {
+  wn_dedup d;
+  wn_dedup_cfg cfg = {3, 64, 2, 2, 3, 0.5};
+  size_t pos = 0;
+  uint32_t id = 0;
+  int kind;
+  uint32_t of;
+  double sim;
+  if (wn_dedup_init(&d, &cfg) != WN_OK) return;
+  while (pos < len) {
+    const char *nl = memchr(s + pos, '\n', len - pos);
+    size_t n = nl ? (size_t)(nl - (s + pos)) : len - pos;
+    wn_fingerprint_t fp;
+    uint32_t out[64];
+    if (wn_dedup_check(&d, ++id, s + pos, n, &kind, &of, &sim) != WN_OK) break;
+    FUZZ_REQUIRE(kind == WN_DUP_NONE || (of >= 1 && of < id && sim > 0 && sim <= 1),
+                 "line %u: kind %d of %u sim %g", id, kind, of, sim);
+    /* the same line again repeats it exactly */
+    if (wn_fingerprint(s + pos, n, 3, out, 64, &fp) == WN_OK && fp.words >= 2 &&
+        wn_dedup_check(&d, ++id, s + pos, n, &kind, &of, &sim) == WN_OK)
+      FUZZ_REQUIRE(kind == WN_DUP_EXACT && of < id, "line %u not an exact repeat", id);
+    pos += n + 1;
+  }
+  wn_dedup_free(&d);
+}
 
 static int same_fp(const wn_fingerprint_t *a, const wn_fingerprint_t *b) {
   return a->key == b->key && a->figures == b->figures &&
@@ -60,6 +110,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   FUZZ_REQUIRE(same_fp(&fp, &fp2) &&
                memcmp(out, out2, fp.shingles * sizeof(uint32_t)) == 0,
                "an upper-cased copy differs");
+  check_paragraphs(s, len);
+  check_dedup(s, len);
 done:
   free(out);
   free(out2);
