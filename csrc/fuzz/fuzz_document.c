@@ -12,7 +12,7 @@
 ** duplicate index over its lines: a repeat names an earlier line, and a
 ** line seen again whole is an exact repeat when it has enough words.
 **
-** Needs: document.c, span.c
+** Needs: document.c span.c
 */
 #include <string.h>
 #include "fuzz.h"
