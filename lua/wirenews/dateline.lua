@@ -20,6 +20,8 @@ for i, name in ipairs(MONTHS) do
   month_of[name:sub(1, 3)] = i
 end
 month_of.sept = 9
+local ABBREVIATIONS = {}
+for i, name in ipairs(MONTHS) do ABBREVIATIONS[i] = name:sub(1, 3) end
 month_of.abr = 4 -- Spanish "abril", seen in Reuters datelines
 
 -- Damerau-Levenshtein distance at most one (a single typo: "Narch",
@@ -51,8 +53,11 @@ function M.month_number(word)
   for i, name in ipairs(MONTHS) do
     if #w <= #name and name:sub(1, #w) == w then return i end
   end
+  -- one typo changes the length by one at most: skip the other names
+  local n = #w
   for i, name in ipairs(MONTHS) do
-    if within_one_typo(w, name) or within_one_typo(w, name:sub(1, 3)) then
+    if (math.abs(n - #name) <= 1 and within_one_typo(w, name))
+       or (n <= 4 and within_one_typo(w, ABBREVIATIONS[i])) then
       return i
     end
   end
