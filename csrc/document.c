@@ -420,3 +420,83 @@ int wn_dedup_check(wn_dedup *d, uint32_t id, const char *s, size_t len,
   }
   return WN_OK;
 }
+
+/* -------------------------------------------------------------- word sets */
+
+static uint32_t word_hash(const char *w, size_t n) {
+  uint32_t h = FNV32_OFFSET;
+  size_t i;
+  for (i = 0; i < n; i++) {
+    h ^= (unsigned char)w[i];
+    h *= FNV32_PRIME;
+  }
+  return h;
+}
+
+/* The slot holding w, or the empty slot where it belongs. */
+static size_t word_slot(const wn_wordset *ws, const char *w, size_t n) {
+  size_t k = word_hash(w, n) & (ws->cap - 1);
+  while (ws->len[k] &&
+         !(ws->len[k] == n && memcmp(ws->chars + ws->off[k], w, n) == 0))
+    k = (k + 1) & (ws->cap - 1);
+  return k;
+}
+
+static int is_lower(unsigned char c) { return c >= 'a' && c <= 'z'; }
+static int is_letter(unsigned char c) { return is_lower(c) || (c >= 'A' && c <= 'Z'); }
+
+int wn_wordset_build(wn_wordset *ws, const char *list, size_t len) {
+  size_t i = 0, words = 0, cap = 16;
+  memset(ws, 0, sizeof *ws);
+  if (len > WN_MAX_INPUT) return WN_ETOOBIG;
+  for (i = 0; i < len; i++)
+    if (is_lower((unsigned char)list[i]) && (i == 0 || !is_lower((unsigned char)list[i - 1])))
+      words++;
+  while (cap < words * 2) cap *= 2;         /* load at most 1/2 */
+  ws->chars = malloc(len ? len : 1);
+  ws->off = calloc(cap, sizeof *ws->off);
+  ws->len = calloc(cap, sizeof *ws->len);
+  if (!ws->chars || !ws->off || !ws->len) { wn_wordset_free(ws); return WN_ENOMEM; }
+  ws->cap = cap;
+  for (i = 0; i < len;) {
+    size_t start, k;
+    if (!is_lower((unsigned char)list[i])) { i++; continue; }
+    for (start = i; i < len && is_lower((unsigned char)list[i]); i++) {}
+    k = word_slot(ws, list + start, i - start);
+    if (ws->len[k]) continue;                /* a repeat */
+    memcpy(ws->chars + ws->used, list + start, i - start);
+    ws->off[k] = (uint32_t)ws->used;
+    ws->len[k] = (uint32_t)(i - start);
+    ws->used += i - start;
+    ws->n++;
+  }
+  return WN_OK;
+}
+
+void wn_wordset_free(wn_wordset *ws) {
+  free(ws->chars); free(ws->off); free(ws->len);
+  memset(ws, 0, sizeof *ws);
+}
+
+int wn_wordset_has(const wn_wordset *ws, const char *w, size_t n) {
+  if (ws->cap == 0 || n == 0) return 0;
+  return ws->len[word_slot(ws, w, n)] != 0;
+}
+
+int wn_unknown_words(const wn_wordset *ws, const char *s, size_t len,
+                     size_t min_len, wn_spans *out) {
+  size_t i = 0;
+  if (len > WN_MAX_INPUT) return WN_ETOOBIG;
+  while (i < len) {
+    size_t start;
+    int all_lower = 1;
+    if (!is_letter((unsigned char)s[i])) { i++; continue; }
+    for (start = i; i < len && is_letter((unsigned char)s[i]); i++)
+      if (!is_lower((unsigned char)s[i])) all_lower = 0;
+    if (all_lower && i - start >= min_len && !wn_wordset_has(ws, s + start, i - start)) {
+      int rc = wn_spans_push(out, (uint32_t)(start + 1), (uint32_t)i);
+      if (rc != WN_OK) return rc;
+    }
+  }
+  return WN_OK;
+}

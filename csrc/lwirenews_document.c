@@ -174,7 +174,85 @@ static const luaL_Reg dedup_methods[] = {
   {NULL, NULL}
 };
 
+/* core.wordset(list) -> WordSet of the lower-case words of list;
+** ws:has(word) -> boolean; ws:unknown(s [, min_len]) -> {start1, stop1,
+** start2, stop2, ...}: the all-lower-case letter runs of s of min_len
+** (default 1) or more letters that are not in the set. */
+#define WN_WORDSET_MT "wirenews.WordSet"
+
+static wn_wordset *check_wordset(lua_State *L) {
+  wn_wordset *ws = (wn_wordset *)luaL_checkudata(L, 1, WN_WORDSET_MT);
+  luaL_argcheck(L, ws->cap > 0, 1, "word set is closed");
+  return ws;
+}
+
+static int l_wordset(lua_State *L) {
+  size_t len;
+  const char *list = luaL_checklstring(L, 1, &len);
+  wn_wordset *ws = (wn_wordset *)lua_newuserdatauv(L, sizeof(wn_wordset), 0);
+  int rc;
+  memset(ws, 0, sizeof *ws);
+  luaL_setmetatable(L, WN_WORDSET_MT);
+  rc = wn_wordset_build(ws, list, len);
+  if (rc != WN_OK) return wn_pusherror(L, rc);
+  return 1;
+}
+
+static int wordset_has(lua_State *L) {
+  wn_wordset *ws = check_wordset(L);
+  size_t n;
+  const char *w = luaL_checklstring(L, 2, &n);
+  lua_pushboolean(L, wn_wordset_has(ws, w, n));
+  return 1;
+}
+
+static int wordset_unknown(lua_State *L) {
+  wn_wordset *ws = check_wordset(L);
+  size_t len, i;
+  const char *s = luaL_checklstring(L, 2, &len);
+  lua_Integer min_len = luaL_optinteger(L, 3, 1);
+  wn_spans *sp;
+  int rc, slot;
+  luaL_argcheck(L, min_len >= 0, 3, "length must not be negative");
+  sp = (wn_spans *)lua_newuserdatauv(L, sizeof(wn_spans), 0);
+  wn_spans_init(sp);
+  luaL_setmetatable(L, WN_SPANS_MT);
+  slot = lua_gettop(L);
+  lua_toclose(L, slot);
+  rc = wn_unknown_words(ws, s, len, (size_t)min_len, sp);
+  if (rc != WN_OK) return wn_pusherror(L, rc);
+  lua_createtable(L, sp->n > INT_MAX / 2 ? 0 : (int)(2 * sp->n), 0);
+  for (i = 0; i < sp->n; i++) {
+    lua_pushinteger(L, (lua_Integer)sp->v[i].start);
+    lua_rawseti(L, -2, (lua_Integer)(2 * i + 1));
+    lua_pushinteger(L, (lua_Integer)sp->v[i].stop);
+    lua_rawseti(L, -2, (lua_Integer)(2 * i + 2));
+  }
+  lua_closeslot(L, slot);
+  return 1;
+}
+
+static int wordset_gc(lua_State *L) {
+  wn_wordset_free((wn_wordset *)luaL_checkudata(L, 1, WN_WORDSET_MT)); /* idempotent */
+  return 0;
+}
+
+static int wordset_tostring(lua_State *L) {
+  wn_wordset *ws = (wn_wordset *)luaL_checkudata(L, 1, WN_WORDSET_MT);
+  lua_pushfstring(L, "wirenews.WordSet (%d words)", (int)ws->n);
+  return 1;
+}
+
+static const luaL_Reg wordset_methods[] = {
+  {"has", wordset_has},
+  {"unknown", wordset_unknown},
+  {"__gc", wordset_gc},
+  {"__tostring", wordset_tostring},
+  {NULL, NULL}
+};
+
 static const luaL_Reg document_funcs[] = {
+  {"wordset", l_wordset},
   {"dedup", l_dedup},
   {"paragraphs", l_paragraphs},
   {"fold_space_lower", l_fold_space_lower},
@@ -185,5 +263,6 @@ static const luaL_Reg document_funcs[] = {
 
 void wn_open_document(lua_State *L) {
   wn_newclass(L, WN_DEDUP_MT, dedup_methods);
+  wn_newclass(L, WN_WORDSET_MT, wordset_methods);
   luaL_setfuncs(L, document_funcs, 0);
 }

@@ -421,6 +421,28 @@ void wn_dedup_free(wn_dedup *d);          /* idempotent */
 int  wn_dedup_check(wn_dedup *d, uint32_t id, const char *s, size_t len,
                     int *kind, uint32_t *of, double *sim);
 
+/*
+** An exact set of lower-case ASCII words (the run-together word list):
+** built from every maximal run of "a".."z" in a list.
+*/
+typedef struct wn_wordset {
+  char *chars;                 /* the distinct words, back to back */
+  uint32_t *off, *len;         /* slot -> word (len 0: empty slot) */
+  size_t cap, n, used;         /* slots, words, bytes of chars */
+} wn_wordset;
+
+/* Returns WN_OK, WN_ENOMEM or WN_ETOOBIG (list over WN_MAX_INPUT). */
+int  wn_wordset_build(wn_wordset *ws, const char *list, size_t len);
+void wn_wordset_free(wn_wordset *ws);    /* idempotent */
+int  wn_wordset_has(const wn_wordset *ws, const char *w, size_t n);
+/*
+** Appends to out (1-based inclusive spans) every word of s[0..len-1] that
+** is a maximal run of ASCII letters, all lower-case, at least min_len long
+** and not in ws: the candidates of run-together words.
+*/
+int  wn_unknown_words(const wn_wordset *ws, const char *s, size_t len,
+                      size_t min_len, wn_spans *out);
+
 /* How a document marks its paragraphs (see wn_paragraphs). */
 enum wn_parmode { WN_PAR_LINE, WN_PAR_INDENT, WN_PAR_BLANK };
 

@@ -439,3 +439,40 @@ describe("core.dedup", function()
     assert.has_error(function() d:check(1, nil) end)
   end)
 end)
+
+describe("core.wordset", function()
+  local core = require("wirenews.core")
+  local list = "extremists\nrefused\nzebra\nzebra\nthe\n"
+  it("answers membership exactly, from the lower-case runs of the list", function()
+    local ws = core.wordset(list)
+    assert.is_true(ws:has("zebra"))
+    assert.is_false(ws:has("zebr"))
+    assert.is_false(ws:has("Zebra"))
+    assert.is_false(ws:has(""))
+    assert.matches("4 words", tostring(ws))
+  end)
+  it("finds the unknown all-lower-case words the Lua pattern %f[%a](%l+)%f[%A] finds", function()
+    local ws = core.wordset(list)
+    local pieces = {"zebra", "Zebra", "extremistsrefused", "the", "thee", " ", ", ", "-", "\195\169", "9", "'s", "\n"}
+    local seed_ = 4242
+    local function rng(n) seed_ = (seed_ * 1103515245 + 12345) % 2147483648; return seed_ % n + 1 end
+    for _ = 1, 2000 do
+      local t = {}
+      for i = 1, rng(12) - 1 do t[i] = pieces[rng(#pieces)] end
+      local s = table.concat(t)
+      local min = rng(6) - 1
+      local want = {}
+      for b, w, e in s:gmatch("()%f[%a](%l+)%f[%A]()") do
+        local set = {extremists = true, refused = true, zebra = true, the = true}
+        if #w >= min and not set[w] then want[#want + 1] = b; want[#want + 1] = e - 1 end
+      end
+      assert.same(want, ws:unknown(s, min), string.format("%q", s))
+    end
+  end)
+  it("raises on bad arguments", function()
+    assert.has_error(function() core.wordset(nil) end)
+    local ws = core.wordset(list)
+    assert.has_error(function() ws:unknown(nil) end)
+    assert.has_error(function() ws:unknown("x", -1) end)
+  end)
+end)

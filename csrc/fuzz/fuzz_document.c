@@ -11,9 +11,12 @@
 ** increasing, in bounds, not overlapping, trimmed of white space.  The
 ** duplicate index over its lines: a repeat names an earlier line, and a
 ** line seen again whole is an exact repeat when it has enough words.
+** A word set of the first half: every unknown word it reports is a
+** maximal all-lower-case letter run, long enough and not in the set.
 **
 ** Needs: document.c span.c
 */
+#include <ctype.h>
 #include <string.h>
 #include "fuzz.h"
 
@@ -64,6 +67,26 @@ static void check_dedup(const char *s, size_t len) {
   wn_dedup_free(&d);
 }
 
+static void check_wordset(const char *s, size_t len, size_t min_len) {
+  wn_wordset ws;
+  wn_spans sp;
+  if (wn_wordset_build(&ws, s, len / 2) != WN_OK) return;
+  wn_spans_init(&sp);
+  if (wn_unknown_words(&ws, s, len, min_len, &sp) == WN_OK) {
+    for (size_t i = 0; i < sp.n; i++) {
+      size_t a = sp.v[i].start - 1, b = sp.v[i].stop;   /* [a, b) */
+      FUZZ_REQUIRE(a < b && b <= len && b - a >= min_len, "word %zu at %zu..%zu", i, a, b);
+      for (size_t j = a; j < b; j++)
+        FUZZ_REQUIRE(s[j] >= 'a' && s[j] <= 'z', "word %zu has byte %d", i, s[j]);
+      FUZZ_REQUIRE((a == 0 || !isalpha((unsigned char)s[a - 1])) &&
+                   (b == len || !isalpha((unsigned char)s[b])), "word %zu not maximal", i);
+      FUZZ_REQUIRE(!wn_wordset_has(&ws, s + a, b - a), "word %zu is known", i);
+    }
+  }
+  wn_spans_free(&sp);
+  wn_wordset_free(&ws);
+}
+
 static int same_fp(const wn_fingerprint_t *a, const wn_fingerprint_t *b) {
   return a->key == b->key && a->figures == b->figures &&
          a->words == b->words && a->alpha_words == b->alpha_words &&
@@ -112,6 +135,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
                "an upper-cased copy differs");
   check_paragraphs(s, len);
   check_dedup(s, len);
+  check_wordset(s, len, max % 10);
 done:
   free(out);
   free(out2);

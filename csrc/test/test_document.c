@@ -152,7 +152,31 @@ static void test_dedup_grows(void) {
   wn_dedup_free(&d);
 }
 
+static void test_wordset_and_unknown_words(void) {
+  wn_wordset ws;
+  wn_spans sp;
+  const char *list = "aardvark\nzebra\nzebra\nRefused x-ray\n";
+  const char *text = "Zebras extremistsrefused zebra, aardvarks x\xc3\xa9tait refused";
+  CHECK(wn_wordset_build(&ws, list, strlen(list)) == WN_OK);
+  CHECK(ws.n == 5);                               /* aardvark zebra efused x ray */
+  CHECK(wn_wordset_has(&ws, "zebra", 5) && wn_wordset_has(&ws, "efused", 6));
+  CHECK(!wn_wordset_has(&ws, "zebr", 4) && !wn_wordset_has(&ws, "", 0));
+  wn_spans_init(&sp);
+  CHECK(wn_unknown_words(&ws, text, strlen(text), 5, &sp) == WN_OK);
+  /* "Zebras" has a capital, "zebra" is known, "x" and "tait" are short */
+  CHECK(sp.n == 3);
+  CHECK(sp.n == 3 && sp.v[0].start == 8 && sp.v[0].stop == 24);   /* extremistsrefused */
+  CHECK(sp.n == 3 && sp.v[1].start == 33 && sp.v[1].stop == 41);  /* aardvarks */
+  CHECK(sp.n == 3 && sp.v[2].start == 51 && sp.v[2].stop == 57);  /* refused */
+  wn_spans_free(&sp);
+  wn_wordset_free(&ws);
+  wn_wordset_free(&ws);                           /* idempotent */
+  CHECK(wn_wordset_build(&ws, "", 0) == WN_OK && !wn_wordset_has(&ws, "a", 1));
+  wn_wordset_free(&ws);
+}
+
 int main(void) {
+  test_wordset_and_unknown_words();
   test_dedup_exact_and_near_repeats();
   test_dedup_grows();
   test_fold_space_lower_is_lua_lower_and_collapse();

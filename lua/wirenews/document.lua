@@ -7,7 +7,6 @@
 -- cleaning rules (wirenews.rules.cleaning) and the duplicate check, and
 -- returns the kept spans the extraction stages read.  Every byte of the
 -- input is in a kept paragraph, in `removed`, or white space.
-local lpeg = require("lpeg")
 local core = require("wirenews.core")
 local dateline = require("wirenews.dateline")
 local default_rules = require("wirenews.rules.cleaning")
@@ -152,13 +151,19 @@ end
 
 ------------------------------------------------------ run-together words
 
-local word_set -- built on first use from wirenews.rules.words_en
-local function known_words()
+-- The known words (wirenews.rules.words_en) as a C set, built on first
+-- use; `known_words()[w]` reads it like a Lua set.
+local word_set, word_lookup
+local function known_word_set()
   if not word_set then
-    word_set = {}
-    for w in require("wirenews.rules.words_en"):gmatch("%l+") do word_set[w] = true end
+    word_set = core.wordset(require("wirenews.rules.words_en"))
+    word_lookup = setmetatable({}, {__index = function(_, w) return word_set:has(w) end})
   end
   return word_set
+end
+local function known_words()
+  known_word_set()
+  return word_lookup
 end
 
 -- An inflected form of a known word ("governorates", "shelled") is a word.
@@ -214,31 +219,19 @@ function M.split_run_together(word, rules)
   return best, confidence
 end
 
--- Whole lower-case words of at least n letters, as (start, word, after)
--- captures; any other letter run is skipped whole.
-local long_words = setmetatable({}, {__mode = "k"})
-local function long_word_scanner(cfg)
-  local scanner = long_words[cfg]
-  if not scanner then
-    local lower, letter = lpeg.R"az", lpeg.R("az", "AZ")
-    local long = lpeg.Cp() * lpeg.C(lower^math.max(cfg.min_length, 1)) * -letter * lpeg.Cp()
-    scanner = lpeg.Ct((long + letter^1 + (1 - letter)^1)^0)
-    long_words[cfg] = scanner
-  end
-  return scanner
-end
-
 local function find_run_together(text, spans, rules, all)
   local cfg, found = rules.run_together, {}
-  local scanner, known = long_word_scanner(cfg), known_words()
+  local known = known_word_set()
   for _, sp in ipairs(spans) do
     local s = text:sub(sp.start, sp.stop)
-    local caps = lpeg.match(scanner, s)
-    for c = 1, #caps, 3 do
-      local b, w, e = caps[c], caps[c + 1], caps[c + 2]
+    -- whole lower-case words of min_length letters or more that are not
+    -- known words (a known word never splits), as start, stop pairs
+    local found_at = known:unknown(s, math.max(cfg.min_length, 0))
+    for c = 1, #found_at, 2 do
+      local b, e = found_at[c], found_at[c + 1] + 1
+      local w = s:sub(b, e - 1)
       local before, after = s:sub(b - 1, b - 1), s:sub(e, e)
-      -- a known word never splits: most candidates stop here
-      if not known[w] and not (before:match("[%w%.@/_'%-]") or after:match("[%w@/_'%-]")
+      if not (before:match("[%w%.@/_'%-]") or after:match("[%w@/_'%-]")
               or (after == "." and s:sub(e + 1, e + 1):match("%w"))) then
         local parts, confidence = M.split_run_together(w, rules)
         if parts and (confidence == "high" or all) then
