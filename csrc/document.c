@@ -107,17 +107,22 @@ static int is_ascii_alnum(unsigned char c) {
   return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 }
 
-size_t wn_count_words(const char *s, size_t len) {
-  size_t i = 0, n = 0;
-  while (i < len) {
+size_t wn_next_word(const char *s, size_t len, size_t *pos, size_t *start) {
+  size_t i = *pos;
+  while (i < len && !is_ascii_alnum((unsigned char)s[i])) i++;
+  if (i >= len) { *pos = len; return 0; }
+  *start = i;
+  for (i++; i < len; i++) {
     unsigned char c = (unsigned char)s[i];
-    if (!is_ascii_alnum(c)) { i++; continue; }
-    n++;
-    for (i++; i < len; i++) {
-      c = (unsigned char)s[i];
-      if (!is_ascii_alnum(c) && c != '\'' && c != '-') break;
-    }
+    if (!is_ascii_alnum(c) && c != '\'' && c != '-') break;
   }
+  *pos = i;
+  return i - *start;
+}
+
+size_t wn_count_words(const char *s, size_t len) {
+  size_t pos = 0, start, n = 0;
+  while (wn_next_word(s, len, &pos, &start) > 0) n++;
   return n;
 }
 

@@ -251,7 +251,23 @@ static const luaL_Reg wordset_methods[] = {
   {NULL, NULL}
 };
 
+/* core.first_words(s, n): {w1, w2, ...}, the first n (>= 0) words that
+** count_words counts, as s:gmatch("%w[%w'%-]*") gives them. */
+static int l_first_words(lua_State *L) {
+  size_t len, pos = 0, start, wlen;
+  const char *s = luaL_checklstring(L, 1, &len);
+  lua_Integer max = luaL_checkinteger(L, 2), n = 0;
+  luaL_argcheck(L, max >= 0 && max <= 1 << 20, 2, "count must be 0 to 2^20");
+  lua_createtable(L, (int)(max < 64 ? max : 64), 0);
+  while (n < max && (wlen = wn_next_word(s, len, &pos, &start)) > 0) {
+    lua_pushlstring(L, s + start, wlen);
+    lua_rawseti(L, -2, ++n);
+  }
+  return 1;
+}
+
 static const luaL_Reg document_funcs[] = {
+  {"first_words", l_first_words},
   {"wordset", l_wordset},
   {"dedup", l_dedup},
   {"paragraphs", l_paragraphs},

@@ -375,6 +375,12 @@ int wn_fingerprint(const char *s, size_t len, int k, uint32_t *out,
 size_t wn_count_words(const char *s, size_t len);
 
 /*
+** The next such word at or after *pos: returns its length (0 when there
+** is none) and its offset in *start, and moves *pos past it.
+*/
+size_t wn_next_word(const char *s, size_t len, size_t *pos, size_t *start);
+
+/*
 ** The text the cleaning rules' patterns read: s[0..len-1] ASCII-lower-cased
 ** with each run of ASCII white space (" \t\n\v\f\r") written as one
 ** space, as s:lower():gsub("%s+", " ") in Lua's C locale.  Writes at most

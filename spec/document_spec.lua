@@ -303,7 +303,7 @@ end)
 
 -- The C helpers of the rule tests must agree byte for byte with the Lua
 -- patterns they replace (the cleaning rules are written against those).
-describe("core.count_words and core.fold_space_lower", function()
+describe("core.count_words, core.first_words and core.fold_space_lower", function()
   local core = require("wirenews.core")
   local function random_text(rng, n)
     local alphabet = "aZ09 '-\t\n\r\v\f.,()\195\169\255"
@@ -325,6 +325,21 @@ describe("core.count_words and core.fold_space_lower", function()
       local _, want_range = s:sub(i, j):gsub("%w[%w'%-]*", "")
       assert.equal(want_range, core.count_words(s, i, j))
     end
+  end)
+  it("lists the first n words as s:gmatch(\"%w[%w'%-]*\") gives them", function()
+    local seed_ = 31337
+    local function rng(n) seed_ = (seed_ * 1103515245 + 12345) % 2147483648; return seed_ % n + 1 end
+    for _ = 1, 2000 do
+      local s = random_text(rng, rng(40) - 1)
+      local max = rng(10) - 1
+      local want = {}
+      for w in s:gmatch("%w[%w'%-]*") do
+        if #want >= max then break end
+        want[#want + 1] = w
+      end
+      assert.same(want, core.first_words(s, max))
+    end
+    assert.has_error(function() core.first_words("x", -1) end)
   end)
   it("lower-cases and collapses white space as s:lower():gsub('%s+', ' ')", function()
     local seed_ = 777

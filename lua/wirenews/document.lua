@@ -26,17 +26,9 @@ M.paragraphs = core.paragraphs
 local MAX_RULE_WORDS = 64 -- words kept per paragraph for the rule tests (max_words <= 64)
 local HEAD_WORDS = 8      -- words in p.head: enough for the short-line rules
 
-local WORD = "%w[%w'%-]*"
-
-local function first_words(text, max)
-  local words, n = {}, 0
-  for w in text:gmatch(WORD) do
-    n = n + 1
-    words[n] = w
-    if n >= max then break end
-  end
-  return words
-end
+-- Words are the matches of "%w[%w'%-]*" (core.count_words counts them,
+-- core.first_words(text, max) lists the first max).
+local first_words = core.first_words
 
 -- p.norm, p.words and p.head are computed on first use: most rules stop
 -- at the word count, and long paragraphs never need them.
