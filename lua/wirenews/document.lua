@@ -127,8 +127,10 @@ local function rule_matches(rule, p, rules)
 end
 
 local function classify(p, rules)
+  local n = p.nwords
   for _, rule in ipairs(rules.rules) do
-    if rule_matches(rule, p, rules) then return rule end
+    local max = rule.max_words -- checked here too: most rules stop at it
+    if not (max and n > max) and rule_matches(rule, p, rules) then return rule end
   end
   return nil
 end
