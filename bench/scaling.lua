@@ -3,7 +3,9 @@
 -- ratio (about 10 when the work is linear; 100 would be quadratic), on
 -- Reuters bodies and on hostile shapes (one huge line, empty paragraphs,
 -- nested brackets, a long number).  Run from the repo root:
---   lua5.4 bench/scaling.lua [MB]        (1x size, default 1 MB)
+--   lua5.4 bench/scaling.lua [MB] [extract]   (1x size, default 1 MB)
+-- With "extract", the whole Lua pipeline (wn.extract) is measured too, at
+-- 8 KB and 80 KB: it is far slower than the C stages.
 -- Prints one row per stage and input; no assertion, this is a measurement.
 local bench = dofile("bench/common.lua")
 local wn = require("wirenews")
@@ -36,6 +38,10 @@ local shapes = {
   {"abbreviations", function(n)
     return string.rep("Gen. Mr. U.S. No. 5 a.m. (Co.) ", n // 31)
   end},
+  {"one sentence", function(n)
+    return string.rep("Rebels killed 5 people in Homs, ", n // 32)
+  end},
+  {"quote marks", function(n) return string.rep('"', n) end},
 }
 
 local sentences = require("wirenews.sentences")
@@ -74,6 +80,24 @@ for _, shape in ipairs(shapes) do
                    or "       -"
       print(string.format("%-10s %-17s %8.2f %9.4f %9.4f %s %s", stage[1],
                           shape[1], #small / MB, t1, t10, ratio, rate))
+    end
+  end
+end
+
+if arg[2] == "extract" then
+  local kb = 8 * 1024
+  wn.extract("Rebels killed 5 people in Homs.")   -- loads rules and data
+  print(string.format("\n%-10s %-17s %8s %9s %9s %7s", "stage", "input",
+                      "1x KB", "1x s", "10x s", "ratio"))
+  for _, shape in ipairs(shapes) do
+    local small = shape[2](kb)
+    if small then
+      local stage = {"extract", wn.extract}
+      local t1 = cpu_time(stage, small, 1)
+      local t10 = cpu_time(stage, shape[2](kb * 10), 1)
+      print(string.format("%-10s %-17s %8.1f %9.3f %9.3f %7.1f", "extract",
+                          shape[1], #small / 1024, t1, t10,
+                          t10 / math.max(t1, 1e-3)))
     end
   end
 end

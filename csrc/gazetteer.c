@@ -687,7 +687,7 @@ static size_t next_unit(const Unit *u, size_t n, size_t j) {
 */
 static int walk(const wn_gazetteer *gz, const Walk *w, int mode,
                 wn_gz_matches *out, size_t *end) {
-  uint32_t path[MAX_WORDS], state, best = 0;
+  uint32_t path[MAX_WORDS], state, next, best = 0;
   const Unit *u = w->u;
   size_t depth = 1, i = w->i, n = w->n, j = i, bestj = 0;
   state = u[i].key ? gz->root[u[i].key] : 0;
@@ -709,7 +709,16 @@ static int walk(const wn_gazetteer *gz, const Walk *w, int mode,
     if (depth == MAX_WORDS) break;
     j = next_unit(u, n, j);
     if (j >= n || u[j].key == 0) break;
-    state = edge_get(gz, state, u[j].key);
+    next = edge_get(gz, state, u[j].key);
+    if (next == 0 && (u[j].info & WN_W_ARTICLE)) {
+      /* names keep no article, so one standing alone inside a name is
+      ** optional too: "Deir ez Zor" is "Deir ez-Zor" */
+      size_t k = next_unit(u, n, j);
+      if (k < n && u[k].key != 0 &&
+          (next = edge_get(gz, state, u[k].key)) != 0)
+        j = k;
+    }
+    state = next;
     path[depth++] = (uint32_t)j;
   }
   if (best != 0) {

@@ -355,6 +355,16 @@ describe("hostile gazetteer data", function()
     assert.same({"Al", "Hafa"}, {m[1].text, m[2].text})
   end)
 
+  it("matches a name with a lone article inside it to its own spelling", function()
+    local gz = load_tsv("dz\tDeir ez-Zor\tplace\nj\tJisr ash Shughur\tplace\n")
+    for _, text in ipairs{"Deir ez-Zor", "Deir ez Zor", "Deir Ez Zor", "Deir Zor",
+                          "Jisr ash Shughur", "Jisr ash-Shughur", "Jisr Shughur"} do
+      local m = gz:match("in " .. text .. " today")
+      assert.equal(1, #m, text)
+      assert.equal(text, m[1].text)
+    end
+  end)
+
   it("matches hostile text without crashing", function()
     local gz = wn.gazetteer()
     load_tsv("k\tKfar Zita\tplace\t\t\t\t\t\tKafr Zita\n", gz)

@@ -11,6 +11,7 @@
 **  - matches lie inside the input and inside their tokens, name and
 **    record numbers are in range; longest-leftmost matches are ordered and
 **    disjoint, and each is among the all-names matches (same name and end);
+**  - every name and alias of the TSV matches its own text;
 **  - a second gazetteer from the same TSV matches the same, and matching
 **    again into a reused array gives the same.
 **
@@ -120,6 +121,49 @@ static int has_match(const wn_gz_matches *all, const wn_gz_match *x) {
   return 0;
 }
 
+/* Does the text s[0..n-1] match record rec (any of its names)? */
+static int matches_record(const wn_gazetteer *gz, const char *s, size_t n,
+                          uint32_t rec, wn_tokens *t, wn_gz_matches *m) {
+  if (wn_tokenize(t, s, n) != WN_OK ||
+      wn_gz_find(gz, s, t, WN_GZ_ALL, m) != WN_OK)
+    return -1;                           /* out of memory: no finding */
+  for (size_t i = 0; i < m->n; i++)
+    if (m->v[i].record == rec) return 1;
+  return 0;
+}
+
+/* Every name and alias of every loaded line matches its own text. */
+static void check_names_match_themselves(const wn_gazetteer *gz,
+                                         const char *tsv, size_t n) {
+  size_t pos = 0;
+  uint32_t rec = 0;
+  wn_tokens t;
+  wn_gz_matches m;
+  wn_tokens_init(&t);
+  wn_gz_matches_init(&m);
+  while (pos < n) {
+    const char *line = tsv + pos, *nl = memchr(line, '\n', n - pos);
+    size_t len = nl ? (size_t)(nl - line) : n - pos, f = 0, a = 0;
+    pos += len + 1;
+    if (len > 0 && line[len - 1] == '\r') len--;
+    if (len == 0 || line[0] == '#') continue;
+    for (size_t i = 0; i <= len; i++) {  /* fields 1 (name), 8 (aliases) */
+      int end = i == len || line[i] == '\t';
+      int alias_end = f == 8 && (end || line[i] == '|');
+      if (((f == 1 && end) || alias_end) && i > a) {   /* "" is no alias */
+        int found = matches_record(gz, line + a, i - a, rec, &t, &m);
+        FUZZ_REQUIRE(found != 0, "name '%.*s' of record %u does not match "
+                     "itself", (int)(i - a), line + a, rec);
+      }
+      if (end) f++;
+      if (end || alias_end) a = i + 1;
+    }
+    rec++;
+  }
+  wn_tokens_free(&t);
+  wn_gz_matches_free(&m);
+}
+
 static int same_matches(const wn_gz_matches *a, const wn_gz_matches *b) {
   return a->n == b->n &&
          (a->n == 0 || memcmp(a->v, b->v, a->n * sizeof(wn_gz_match)) == 0);
@@ -140,6 +184,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   wn_gz_matches_init(&again);
   if (gz == NULL || gz2 == NULL) goto done;
   if (!load(gz, tsv, tsvlen) || !load(gz2, tsv, tsvlen)) goto done;
+  check_names_match_themselves(gz, tsv, tsvlen);
   FUZZ_OK(wn_tokenize(&t, text, textlen));
   FUZZ_OK(wn_gz_find(gz, text, &t, WN_GZ_LONGEST, &longest));
   check_matches(&longest, gz, &t, textlen, 1);

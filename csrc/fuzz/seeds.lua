@@ -1,7 +1,8 @@
 -- Builds the seed corpora of the fuzz harnesses at run time:
 --   lua5.4 csrc/fuzz/seeds.lua OUTDIR
 -- writes OUTDIR/text (prose for the tokenizer, sentence splitter and
--- number parser), OUTDIR/lexset (word lists) and OUTDIR/gazetteer (a
+-- number parser), OUTDIR/lexset (word lists), OUTDIR/normalize (the
+-- default variant key and words) and OUTDIR/gazetteer (a
 -- gazetteer TSV made of the text's capitalised names, a NUL byte, the
 -- text) from the seed articles and the third-party test data ($WIRENEWS_TESTDATA, default
 -- ../shared/testdata; skipped when absent).  The output is git-ignored:
@@ -128,13 +129,33 @@ local function text_seeds()
   end)
   each_jsonl("reuters21578/reuters21578.jsonl", function(r, n)
     if n % REUTERS_EVERY == 0 and type(r.body) == "string" and r.body ~= "" then
-      write("text", "reuters_" .. r.id, chunks(r.body)[1])
+      local name = string.format("reuters_%d", math.tointeger(r.id) or n)
+      write("text", name, chunks(r.body)[1])
       if n % (REUTERS_EVERY * 5) == 0 then
-        gazetteer_seed("reuters_" .. r.id, r.body:sub(1, 2500))
+        gazetteer_seed(name, r.body:sub(1, 2500))
       end
     end
   end)
   return words
+end
+
+-- fuzz_normalize: the default variant key (lua/wirenews/data/variants.lua)
+-- as "from=to" and "@article" lines, then words of the text to normalise.
+local function normalize_seeds(words)
+  local ok, variants = pcall(dofile, "lua/wirenews/data/variants.lua")
+  if not ok or type(variants) ~= "table" then return end
+  local head, solo = {}, {}
+  for _, a in ipairs(variants.solo_articles or {}) do solo[a] = true end
+  for _, r in ipairs(variants.rules or {}) do head[#head + 1] = r[1] .. "=" .. r[2] end
+  for _, a in ipairs(variants.articles or {}) do
+    head[#head + 1] = (solo[a] and "@@" or "@") .. a
+  end
+  local config = table.concat(head, "\n")
+  for start = 1, #words, 200 do
+    local list = {}
+    for i = start, math.min(start + 199, #words) do list[#list + 1] = words[i] end
+    write("normalize", "words_" .. start, config .. "\n" .. table.concat(list, "\n"))
+  end
 end
 
 -- Word lists for fuzz_lexset: a leading even byte means "lines of words".
@@ -147,8 +168,10 @@ local function lexset_seeds(words)
 end
 
 os.execute("mkdir -p '" .. out .. "/text' '" .. out .. "/lexset' '" .. out ..
-           "/gazetteer'")
-lexset_seeds(text_seeds())
+           "/gazetteer' '" .. out .. "/normalize'")
+local words = text_seeds()
+lexset_seeds(words)
+normalize_seeds(words)
 for kind, n in pairs(counts) do
   io.write(string.format("seeds: %s/%s %d inputs\n", out, kind, n))
 end

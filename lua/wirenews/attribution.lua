@@ -98,10 +98,10 @@ local NOT_SOURCES = {["it"] = true, ["that"] = true, ["this"] = true, ["which"] 
 -- quote or sentence start), auxiliaries dropped, cut at its first
 -- preposition, at most six words.  Returns the phrase and its start.
 noun_phrase_before = function(text, floor, vs)
-  local k = vs - 1
   floor = math.max(floor, vs - 160)            -- a source is a short phrase
-  while k >= floor and not text:sub(k, k):match("[,;:\"(%-]") do k = k - 1 end
-  local seg_start = k + 1
+  local window = text:sub(floor, vs - 1)
+  local cut = window:match(".*()[,;:\"(%-]")  -- after the last clause mark
+  local seg_start = cut and (floor + cut) or floor
   local seg = text:sub(seg_start, vs - 1)
   local words, starts = {}, {}
   local pos = 1

@@ -61,6 +61,13 @@ local function by_start(a, b)
   return a.stop > b.stop
 end
 
+-- Stages mostly return their records in order already: sort only if not.
+local function sort_by_start(list)
+  for k = 2, #list do
+    if by_start(list[k], list[k - 1]) then table.sort(list, by_start); return end
+  end
+end
+
 -- The article date: the caller's, else a full date from the dateline.
 local function article_date(opts, cleaned)
   if opts.date then return opts.date end
@@ -83,9 +90,9 @@ function M.analyse(text, opts, engine)
   doc.counts = inside_kept(counts.counts(text, doc.numbers), spans)
   doc.entities = inside_kept(gazetteer.default():match(toks), spans)
   doc.times = inside_kept(times.find(text, {date = doc.date}), spans)
-  table.sort(doc.counts, by_start)
-  table.sort(doc.entities, by_start)
-  table.sort(doc.times, by_start)
+  sort_by_start(doc.counts)
+  sort_by_start(doc.entities)
+  sort_by_start(doc.times)
   for _, s in ipairs(doc.sentences) do
     s.counts = events.within(doc.counts, s.start, s.stop)
     s.entities = events.within(doc.entities, s.start, s.stop)

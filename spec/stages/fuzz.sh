@@ -32,6 +32,7 @@ seed_kind() {
   case "$1" in
     fuzz_lexset) echo lexset ;;
     fuzz_gazetteer) echo gazetteer ;;
+    fuzz_normalize) echo normalize ;;
     *) echo text ;;
   esac
 }
@@ -68,6 +69,7 @@ if ! build "$replay_dir" replay gcc; then
   add "not ok" "replay build of csrc/fuzz (see $out/fuzz-replay-cmake.log)"
 fi
 
+rm -rf "$work/seeds"                  # generated afresh: no stale inputs
 lua5.4 csrc/fuzz/seeds.lua "$work/seeds" || add "not ok" "seed generation"
 
 # --- fuzz runs and seed replays ----------------------------------------
@@ -85,7 +87,8 @@ for h in $harnesses; do
   done
 
   if [ "$replay_built" = 1 ]; then
-    n=$(find "${seeds[@]}" -type f 2>/dev/null | wc -l)
+    n=0
+    [ ${#seeds[@]} -gt 0 ] && n=$(find "${seeds[@]}" -type f | wc -l)
     if "$replay_dir/$h" "${seeds[@]}" >"$out/$h-replay.log" 2>&1; then
       add ok "$h replays its $n seed inputs (gcc, ASan+UBSan)"
     else
