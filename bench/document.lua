@@ -2,34 +2,20 @@
 -- prefixed with its dateline: cleaning (wn.document), dateline parsing and
 -- time expressions (over the kept spans), in MB/s of input text.
 --   lua5.4 bench/document.lua [max_articles]
-package.path = "./lua/?.lua;./lua/?/init.lua;" .. package.path
-package.cpath = "./build/?.so;" .. package.cpath
-local cjson = require("cjson")
+local bench = dofile("bench/common.lua")
 local document = require("wirenews.document")
 local dateline = require("wirenews.dateline")
 local times = require("wirenews.times")
 
-local dir = os.getenv("WIRENEWS_TESTDATA") or "../shared/testdata"
-local path = dir .. "/reuters21578/reuters21578.jsonl"
 local limit = tonumber(arg[1]) or math.huge
+local texts, bytes = bench.reuters_or_skip("bench/document.lua",
+                                           {dateline = true, limit = limit})
 
-local texts, bytes = {}, 0
-for line in io.lines(path) do
-  local r = cjson.decode(line)
-  if r.body ~= cjson.null then
-    local t = (r.dateline ~= cjson.null and r.dateline or "") .. r.body
-    texts[#texts + 1] = t
-    bytes = bytes + #t
-    if #texts >= limit then break end
-  end
-end
-
+-- One run (these stages are slow enough for one to be steady).
 local function timed(name, fn)
-  collectgarbage("collect")
-  local t0 = os.clock()
-  local n = fn()
-  local dt = os.clock() - t0
-  print(string.format("%-28s %8.2f MB/s  (%.2f s, %d records)", name, bytes / dt / 1e6, dt, n))
+  local dt, n = bench.best_of(1, fn)
+  print(string.format("%-28s %8.2f MB/s  (%.2f s, %d records)", name,
+                      bench.mbs(bytes, dt), dt, n))
   return dt
 end
 

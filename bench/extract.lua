@@ -2,32 +2,13 @@
 -- the seed articles, and in the same run the peer compromise (Node.js)
 -- doing comparable work (numbers, places, people) on the same texts.
 --   lua5.4 bench/extract.lua [ARTICLES=3000]
-package.path = "./lua/?.lua;./lua/?/init.lua;" .. package.path
-package.cpath = "./build/?.so;" .. package.cpath
+local bench = dofile("bench/common.lua")
 local wn = require("wirenews")
 local cjson = require("cjson")
 
 local limit = tonumber(arg[1]) or 3000
-local testdata = os.getenv("WIRENEWS_TESTDATA") or "../shared/testdata"
-local corpus = testdata .. "/reuters21578/reuters21578.jsonl"
 
 local function clock() return os.clock() end
-
-local function load_reuters()
-  local f = io.open(corpus, "rb")
-  if not f then return nil end
-  local texts = {}
-  for line in f:lines() do
-    local rec = cjson.decode(line)
-    if type(rec.body) == "string" then
-      local dl = type(rec.dateline) == "string" and rec.dateline or ""
-      texts[#texts + 1] = dl .. rec.body
-      if #texts >= limit then break end
-    end
-  end
-  f:close()
-  return texts
-end
 
 local function load_seeds()
   local texts = {}
@@ -39,12 +20,6 @@ local function load_seeds()
   end
   p:close()
   return texts
-end
-
-local function bytes_of(texts)
-  local n = 0
-  for _, t in ipairs(texts) do n = n + #t end
-  return n
 end
 
 -- Runs wn.extract over texts (repeating small sets) and returns MB/s.
@@ -59,7 +34,7 @@ local function run_wirenews(texts, min_seconds)
     end
   until clock() - t0 >= min_seconds
   local secs = clock() - t0
-  return bytes / secs / 1e6, bytes, secs, events
+  return bench.mbs(bytes, secs), bytes, secs, events
 end
 
 local function run_peer(texts, rounds)
@@ -80,7 +55,7 @@ local function run_peer(texts, rounds)
   os.remove(path)
   local ok, res = pcall(cjson.decode, out)
   if not ok or type(res) ~= "table" then return nil, "peer failed: " .. out end
-  return res.bytes / res.seconds / 1e6, res
+  return bench.mbs(res.bytes, res.seconds), res
 end
 
 local function report(label, texts, rounds)
@@ -97,10 +72,10 @@ local function report(label, texts, rounds)
   end
 end
 
-local reuters = load_reuters()
+local reuters, reuters_bytes = bench.reuters({dateline = true, limit = limit})
 if reuters then
-  report(string.format("reuters (%d bodies, %.1f MB)", #reuters, bytes_of(reuters) / 1e6), reuters, 1)
+  report(string.format("reuters (%d bodies, %.1f MB)", #reuters, reuters_bytes / 1e6), reuters, 1)
 else
-  print("reuters corpus not found at " .. corpus .. ": skipped")
+  print("reuters corpus not found at " .. bench.reuters_path .. ": skipped")
 end
 report("seeds (3 articles)", load_seeds(), 50)

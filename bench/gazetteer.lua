@@ -2,45 +2,15 @@
 -- gazetteer over the Reuters-21578 bodies, with the bundled gazetteer and
 -- with 1,000,000 synthetic names.  Run from the repository root:
 --   lua5.4 bench/gazetteer.lua [number of synthetic names]
-package.path = "./lua/?.lua;./lua/?/init.lua;" .. package.path
-package.cpath = "./build/?.so;" .. package.cpath
-
+local bench = dofile("bench/common.lua")
 local wn = require("wirenews")
 local gazetteer = require("wirenews.gazetteer")
-local cjson = require("cjson")
 
 local NSYNTH = tonumber(arg[1]) or 1000000
-local dir = os.getenv("WIRENEWS_TESTDATA") or "../shared/testdata"
-local path = dir .. "/reuters21578/reuters21578.jsonl"
+local best_of = bench.best_of
 
-local bodies, bytes = {}, 0
-do
-  local f = io.open(path, "rb")
-  if not f then
-    print("bench/gazetteer: no Reuters data at " .. path .. " (set WIRENEWS_TESTDATA)")
-    os.exit(0)
-  end
-  for line in f:lines() do
-    local body = cjson.decode(line).body
-    if type(body) == "string" and #body > 0 then
-      bodies[#bodies + 1] = body
-      bytes = bytes + #body
-    end
-  end
-  f:close()
-end
-local MB = bytes / 1e6
-print(("Reuters bodies: %d documents, %.1f MB"):format(#bodies, MB))
-
-local function best_of(n, fn)
-  local best = math.huge
-  for _ = 1, n do
-    local t0 = os.clock()
-    fn()
-    best = math.min(best, os.clock() - t0)
-  end
-  return best
-end
+local bodies, bytes = bench.reuters_or_skip("bench/gazetteer.lua")
+print(("Reuters bodies: %d documents, %.1f MB"):format(#bodies, bytes / 1e6))
 
 local function kb() collectgarbage(); collectgarbage(); return collectgarbage("count") end
 
@@ -49,7 +19,7 @@ local toks = {}
 local t_tok = best_of(3, function()
   for i, b in ipairs(bodies) do toks[i] = wn.tokens(b) end
 end)
-print(("tokenize only:                %8.1f MB/s"):format(MB / t_tok))
+print(("tokenize only:                %8.1f MB/s"):format(bench.mbs(bytes, t_tok)))
 
 local function measure(label, gz)
   local found = 0
@@ -64,9 +34,9 @@ local function measure(label, gz)
     for i = 1, #toks do gz:match(toks[i]) end
   end)
   print(("%s: %d matches"):format(label, found))
-  print(("  scan on token arrays:       %8.1f MB/s"):format(MB / t_scan))
-  print(("  tokenize + scan from text:  %8.1f MB/s"):format(MB / t_text))
-  print(("  match (a table per match):  %8.1f MB/s"):format(MB / t_match))
+  print(("  scan on token arrays:       %8.1f MB/s"):format(bench.mbs(bytes, t_scan)))
+  print(("  tokenize + scan from text:  %8.1f MB/s"):format(bench.mbs(bytes, t_text)))
+  print(("  match (a table per match):  %8.1f MB/s"):format(bench.mbs(bytes, t_match)))
 end
 
 -- The bundled gazetteer.

@@ -4,44 +4,14 @@
 -- same run, is a plain Lua pattern that finds digit runs only (no words,
 -- no kinds): the floor any number finder pays.  Run from the repo root:
 --   lua5.4 bench/numbers.lua [rounds]
-package.path = "./lua/?.lua;./lua/?/init.lua;" .. package.path
-package.cpath = "./build/?.so;" .. package.cpath
-
+local bench = dofile("bench/common.lua")
 local wn = require("wirenews")
 local numbers = require("wirenews.numbers")
 local counts = require("wirenews.counts")
-local cjson = require("cjson")
 
-local testdata = os.getenv("WIRENEWS_TESTDATA") or "../shared/testdata"
-local path = testdata .. "/reuters21578/reuters21578.jsonl"
 local rounds = tonumber(arg[1]) or 3
-
-local f = io.open(path, "rb")
-if not f then
-  print("bench/numbers.lua: skipped, " .. path .. " not found")
-  return
-end
-local bodies, bytes = {}, 0
-for line in f:lines() do
-  local body = cjson.decode(line).body
-  if type(body) == "string" then
-    bodies[#bodies + 1] = body
-    bytes = bytes + #body
-  end
-end
-f:close()
-
-local function best_of(fn)
-  local best, result = math.huge, nil
-  for _ = 1, rounds do
-    collectgarbage()
-    local t0 = os.clock()
-    result = fn()
-    local dt = os.clock() - t0
-    if dt < best then best = dt end
-  end
-  return best, result
-end
+local bodies, bytes = bench.reuters_or_skip("bench/numbers.lua")
+local function best_of(fn) return bench.best_of(rounds, fn) end
 
 local mb = bytes / 1e6
 local parser = numbers.parser()
@@ -83,12 +53,12 @@ end)
 print(("Reuters-21578 bodies: %d texts, %.1f MB, best of %d rounds")
       :format(#bodies, mb, rounds))
 print(("C numbers over tokens:        %8.1f MB/s  (%d numbers)")
-      :format(mb / t_c, nnum))
+      :format(bench.mbs(bytes, t_c), nnum))
 print(("C numbers, bodies joined:     %8.1f MB/s")
-      :format(#joined / 1e6 / t_joined))
-print(("tokenize + numbers:           %8.1f MB/s"):format(mb / t_tn))
+      :format(bench.mbs(#joined, t_joined)))
+print(("tokenize + numbers:           %8.1f MB/s"):format(bench.mbs(bytes, t_tn)))
 print(("wn.counts (tokens, numbers, grammar): %8.1f MB/s  (%d counts)")
-      :format(mb / t_counts, ncount))
+      :format(bench.mbs(bytes, t_counts), ncount))
 print(("peer, Lua gmatch digit runs:  %8.1f MB/s  (%d runs)")
-      :format(mb / t_peer, npeer))
+      :format(bench.mbs(bytes, t_peer), npeer))
 print(("ratio C numbers / Lua digit runs: %.1fx"):format(t_peer / t_c))

@@ -7,34 +7,21 @@
 -- With "extract", the whole Lua pipeline (wn.extract) is measured too, at
 -- 8 KB and 80 KB: it is far slower than the C stages.
 -- Prints one row per stage and input; no assertion, this is a measurement.
-package.path = "./lua/?.lua;./lua/?/init.lua;" .. package.path
-package.cpath = "./build/?.so;" .. package.cpath
+local bench = dofile("bench/common.lua")
 local wn = require("wirenews")
-local cjson = require("cjson")
 
 local MB = 1024 * 1024
 local base = math.floor((tonumber(arg[1]) or 1) * MB)
 
 -- The Reuters bodies, joined as paragraphs, until n bytes.
 local function reuters(n)
-  local dir = os.getenv("WIRENEWS_TESTDATA") or "../shared/testdata"
-  local f = io.open(dir .. "/reuters21578/reuters21578.jsonl", "rb")
-  if not f then return nil end
-  local parts, size = {}, 0
-  for line in f:lines() do
-    local body = cjson.decode(line).body
-    if type(body) == "string" then
-      parts[#parts + 1] = body
-      size = size + #body + 2
-      if size >= n then break end
-    end
-  end
-  f:close()
-  if size < n then                       -- repeat when the corpus is short
-    local all = table.concat(parts, "\n\n")
+  local parts = bench.reuters({until_bytes = n, extra_bytes = 2})
+  if not parts then return nil end
+  local all = table.concat(parts, "\n\n")
+  if #all + 2 < n then                   -- repeat when the corpus is short
     return string.rep(all, n // #all + 1, "\n\n"):sub(1, n)
   end
-  return table.concat(parts, "\n\n"):sub(1, n)
+  return all:sub(1, n)
 end
 
 -- Inputs of about n bytes each.
@@ -74,15 +61,8 @@ local stages = {
 }
 
 local function cpu_time(stage, text, runs)
-  local best = math.huge
   local input = stage[3] and stage[3](text) or text
-  for _ = 1, runs do
-    collectgarbage()
-    local t0 = os.clock()
-    stage[2](input)
-    best = math.min(best, os.clock() - t0)
-  end
-  return best
+  return (bench.best_of(runs, function() stage[2](input) end))
 end
 
 print(string.format("%-10s %-17s %8s %9s %9s %7s %8s", "stage", "input",

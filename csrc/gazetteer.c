@@ -74,17 +74,9 @@ struct wn_gazetteer {
 
 /* Grows *v (of elem-byte items, capacity *cap) to hold need items. */
 static int grow_array(void **v, size_t *cap, size_t need, size_t elem) {
-  size_t ncap = *cap ? *cap : 16;
-  void *nv;
-  if (need <= *cap) return WN_OK;
-  while (ncap < need) {
-    if (ncap > SIZE_MAX / 2 / elem) return WN_ENOMEM;
-    ncap *= 2;
-  }
-  nv = realloc(*v, ncap * elem);
+  void *nv = wn_grow(*v, cap, need, elem);
   if (nv == NULL) return WN_ENOMEM;
   *v = nv;
-  *cap = ncap;
   return WN_OK;
 }
 

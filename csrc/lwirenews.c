@@ -15,7 +15,41 @@ void wn_newclass(lua_State *L, const char *tname, const luaL_Reg *methods) {
   luaL_setfuncs(L, methods, 0);
   lua_pushvalue(L, -1);
   lua_setfield(L, -2, "__index");
+  if (lua_getfield(L, -1, "close") == LUA_TFUNCTION) {
+    lua_pushvalue(L, -1);              /* close is also __gc and __close */
+    lua_setfield(L, -3, "__gc");
+    lua_setfield(L, -2, "__close");
+  } else {
+    lua_pop(L, 1);
+  }
   lua_pop(L, 1);
+}
+
+size_t wn_checkindex(lua_State *L, int arg, size_t n) {
+  lua_Integer i = luaL_checkinteger(L, arg);
+  lua_Integer len = (lua_Integer)n;
+  if (i < 0) i += len + 1;             /* negative + positive: no overflow */
+  if (i < 1 || i > len) return 0;
+  return (size_t)i;
+}
+
+void wn_checkrange(lua_State *L, int arg, size_t n, size_t *a, size_t *b) {
+  lua_Integer len = (lua_Integer)n;
+  lua_Integer i = luaL_optinteger(L, arg, 1);
+  lua_Integer j = luaL_optinteger(L, arg + 1, len);
+  if (i < 0) i += len + 1;
+  if (j < 0) j += len + 1;
+  if (i < 1) i = 1;
+  if (j > len) j = len;
+  *a = (size_t)i;
+  *b = j < i ? (size_t)i - 1 : (size_t)j;
+}
+
+int wn_pushdescription(lua_State *L, const char *tname, int closed,
+                       size_t count, const char *noun) {
+  if (closed) lua_pushfstring(L, "%s (closed)", tname);
+  else lua_pushfstring(L, "%s (%d %s)", tname, (int)count, noun);
+  return 1;
 }
 
 /* ------------------------------------------------------------- Tokens */
@@ -24,15 +58,6 @@ LTokens *wn_checktokens(lua_State *L, int arg) {
   LTokens *lt = (LTokens *)luaL_checkudata(L, arg, WN_TOKENS_MT);
   luaL_argcheck(L, !lt->closed, arg, "token array is closed");
   return lt;
-}
-
-/* Index argument: 1-based, negative from the end; 0 when out of range. */
-static size_t tok_index(lua_State *L, LTokens *lt, int arg) {
-  lua_Integer i = luaL_checkinteger(L, arg);
-  lua_Integer n = (lua_Integer)lt->t.n;
-  if (i < 0) i += n + 1;
-  if (i < 1 || i > n) return 0;
-  return (size_t)i;
 }
 
 static int l_tokenize(lua_State *L) {
@@ -69,7 +94,7 @@ static int tok_len(lua_State *L) {
 
 static int tok_at(lua_State *L) {
   LTokens *lt = wn_checktokens(L, 1);
-  size_t i = tok_index(L, lt, 2);
+  size_t i = wn_checkindex(L, 2, lt->t.n);
   const wn_token *tk;
   if (i == 0) { luaL_pushfail(L); return 1; }
   tk = &lt->t.v[i - 1];
@@ -82,7 +107,7 @@ static int tok_at(lua_State *L) {
 
 static int tok_text(lua_State *L) {
   LTokens *lt = wn_checktokens(L, 1);
-  size_t i = tok_index(L, lt, 2);
+  size_t i = wn_checkindex(L, 2, lt->t.n);
   const wn_token *tk;
   if (i == 0) { luaL_pushfail(L); return 1; }
   tk = &lt->t.v[i - 1];
@@ -92,7 +117,7 @@ static int tok_text(lua_State *L) {
 
 static int tok_class(lua_State *L) {
   LTokens *lt = wn_checktokens(L, 1);
-  size_t i = tok_index(L, lt, 2);
+  size_t i = wn_checkindex(L, 2, lt->t.n);
   if (i == 0) { luaL_pushfail(L); return 1; }
   lua_pushstring(L, wn_tokclass_name(lt->t.v[i - 1].cls));
   return 1;
@@ -100,7 +125,7 @@ static int tok_class(lua_State *L) {
 
 static int tok_flags(lua_State *L) {
   LTokens *lt = wn_checktokens(L, 1);
-  size_t i = tok_index(L, lt, 2);
+  size_t i = wn_checkindex(L, 2, lt->t.n);
   if (i == 0) { luaL_pushfail(L); return 1; }
   lua_pushinteger(L, lt->t.v[i - 1].flags);
   return 1;
@@ -108,7 +133,7 @@ static int tok_flags(lua_State *L) {
 
 static int tok_hash(lua_State *L) {
   LTokens *lt = wn_checktokens(L, 1);
-  size_t i = tok_index(L, lt, 2);
+  size_t i = wn_checkindex(L, 2, lt->t.n);
   if (i == 0) { luaL_pushfail(L); return 1; }
   lua_pushinteger(L, lt->t.v[i - 1].hash);
   return 1;
@@ -151,20 +176,6 @@ static int tok_each(lua_State *L) {
   return 3;
 }
 
-/* Range arguments [i, j] (defaults 1, #toks), clipped to the array. */
-static void tok_range(lua_State *L, LTokens *lt, int arg, size_t *a,
-                      size_t *b) {
-  lua_Integer n = (lua_Integer)lt->t.n;
-  lua_Integer i = luaL_optinteger(L, arg, 1);
-  lua_Integer j = luaL_optinteger(L, arg + 1, n);
-  if (i < 0) i += n + 1;
-  if (j < 0) j += n + 1;
-  if (i < 1) i = 1;
-  if (j > n) j = n;
-  *a = (size_t)i;
-  *b = j < i ? (size_t)i - 1 : (size_t)j;
-}
-
 /* Bulk read of one field: toks:column("start"|"stop"|"class"|"flags"|
 ** "hash"|"text" [, i [, j]]) returns a Lua array. */
 static int tok_column(lua_State *L) {
@@ -173,7 +184,7 @@ static int tok_column(lua_State *L) {
   LTokens *lt = wn_checktokens(L, 1);
   int which = luaL_checkoption(L, 2, NULL, names);
   size_t a, b, k;
-  tok_range(L, lt, 3, &a, &b);
+  wn_checkrange(L, 3, lt->t.n, &a, &b);
   lua_createtable(L, (int)(b >= a ? b - a + 1 : 0), 0);
   for (k = a; k <= b; k++) {
     const wn_token *tk = &lt->t.v[k - 1];
@@ -199,7 +210,7 @@ static int tok_scan(lua_State *L) {
   LLexicon *lx = wn_checklexicon(L, 2);
   size_t a, b, k;
   lua_Integer m = 0;
-  tok_range(L, lt, 3, &a, &b);
+  wn_checkrange(L, 3, lt->t.n, &a, &b);
   lua_newtable(L);
   lua_newtable(L);
   for (k = a; k <= b; k++) {
@@ -238,15 +249,11 @@ static int tok_close(lua_State *L) {
 
 static int tok_tostring(lua_State *L) {
   LTokens *lt = (LTokens *)luaL_checkudata(L, 1, WN_TOKENS_MT);
-  if (lt->closed) lua_pushliteral(L, "wirenews.Tokens (closed)");
-  else lua_pushfstring(L, "wirenews.Tokens (%d tokens)", (int)lt->t.n);
-  return 1;
+  return wn_pushdescription(L, WN_TOKENS_MT, lt->closed, lt->t.n, "tokens");
 }
 
 static const luaL_Reg tokens_methods[] = {
   {"__len", tok_len},
-  {"__gc", tok_close},
-  {"__close", tok_close},
   {"__tostring", tok_tostring},
   {"at", tok_at},
   {"text", tok_text},
@@ -334,15 +341,11 @@ static int lex_close(lua_State *L) {
 
 static int lex_tostring(lua_State *L) {
   LLexicon *lx = (LLexicon *)luaL_checkudata(L, 1, WN_LEXICON_MT);
-  if (lx->closed) lua_pushliteral(L, "wirenews.Lexicon (closed)");
-  else lua_pushfstring(L, "wirenews.Lexicon (%d words)", (int)lx->set.n);
-  return 1;
+  return wn_pushdescription(L, WN_LEXICON_MT, lx->closed, lx->set.n, "words");
 }
 
 static const luaL_Reg lexicon_methods[] = {
   {"__len", lex_len},
-  {"__gc", lex_close},
-  {"__close", lex_close},
   {"__tostring", lex_tostring},
   {"get", lex_get},
   {"close", lex_close},

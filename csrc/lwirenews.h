@@ -33,8 +33,22 @@ LLexicon *wn_checklexicon(lua_State *L, int arg);
 /* Raises a memory error after the caller has freed what it owns. */
 int wn_pusherror(lua_State *L, int code);
 
-/* Sets the functions of l into the table on top of the stack; creates the
-** metatable tname (with __index = itself) when tname is not NULL. */
+/* Index argument arg into an array of n items: 1-based, negative counts
+** from the end; 0 when out of range (never overflows, whatever the
+** integer). */
+size_t wn_checkindex(lua_State *L, int arg, size_t n);
+
+/* Optional range arguments [arg, arg + 1] (defaults 1 and n, negative
+** from the end) clipped to 1..n: items *a to *b, none when *b < *a. */
+void wn_checkrange(lua_State *L, int arg, size_t n, size_t *a, size_t *b);
+
+/* __tostring of a userdata class: "NAME (closed)" or "NAME (COUNT NOUN)". */
+int wn_pushdescription(lua_State *L, const char *tname, int closed,
+                       size_t count, const char *noun);
+
+/* Creates the metatable tname with the given methods and __index = itself.
+** A "close" method (which must be idempotent) is also made the class's
+** __gc and __close. */
 void wn_newclass(lua_State *L, const char *tname, const luaL_Reg *methods);
 
 /* Adds core.gazetteer and its classes (lwirenews_gazetteer.c). */

@@ -413,8 +413,6 @@ static int gz_tostring(lua_State *L) {
 
 static const luaL_Reg gazetteer_methods[] = {
   {"__len", gz_len},
-  {"__gc", gz_close},
-  {"__close", gz_close},
   {"__tostring", gz_tostring},
   {"add_record", gz_add_record},
   {"add_name", gz_add_name},
@@ -446,10 +444,9 @@ static int mt_len(lua_State *L) {
 /* m:at(i) -> start, stop, record, tag, first, last */
 static int mt_at(lua_State *L) {
   LMatches *lm = check_matches(L, 1);
-  lua_Integer i = luaL_checkinteger(L, 2);
+  size_t i = wn_checkindex(L, 2, lm->m.n);
   const wn_gz_match *x;
-  if (i < 0) i += (lua_Integer)lm->m.n + 1;
-  if (i < 1 || (size_t)i > lm->m.n) { luaL_pushfail(L); return 1; }
+  if (i == 0) { luaL_pushfail(L); return 1; }
   x = &lm->m.v[i - 1];
   lua_pushinteger(L, x->start);
   lua_pushinteger(L, x->stop);
@@ -496,15 +493,12 @@ static int mt_close(lua_State *L) {
 
 static int mt_tostring(lua_State *L) {
   LMatches *lm = (LMatches *)luaL_checkudata(L, 1, WN_GZMATCHES_MT);
-  if (lm->closed) lua_pushliteral(L, "wirenews.GazetteerMatches (closed)");
-  else lua_pushfstring(L, "wirenews.GazetteerMatches (%d matches)", (int)lm->m.n);
-  return 1;
+  return wn_pushdescription(L, WN_GZMATCHES_MT, lm->closed, lm->m.n,
+                            "matches");
 }
 
 static const luaL_Reg matches_methods[] = {
   {"__len", mt_len},
-  {"__gc", mt_close},
-  {"__close", mt_close},
   {"__tostring", mt_tostring},
   {"at", mt_at},
   {"column", mt_column},

@@ -87,14 +87,10 @@ static int np_close(lua_State *L) {
 
 static int np_tostring(lua_State *L) {
   LNumParser *lp = (LNumParser *)luaL_checkudata(L, 1, WN_NUMPARSER_MT);
-  if (lp->closed) lua_pushliteral(L, "wirenews.NumberParser (closed)");
-  else lua_pushfstring(L, "wirenews.NumberParser (%d words)", (int)lp->p.n);
-  return 1;
+  return wn_pushdescription(L, WN_NUMPARSER_MT, lp->closed, lp->p.n, "words");
 }
 
 static const luaL_Reg parser_methods[] = {
-  {"__gc", np_close},
-  {"__close", np_close},
   {"__tostring", np_tostring},
   {"set_vague", np_set_vague},
   {"get_vague", np_get_vague},
@@ -180,18 +176,9 @@ static void push_record(lua_State *L, const LNumbers *ln, const wn_number *r) {
   }
 }
 
-/* Index argument: 1-based, negative from the end; 0 when out of range. */
-static size_t num_index(lua_State *L, const LNumbers *ln, int arg) {
-  lua_Integer i = luaL_checkinteger(L, arg);
-  lua_Integer n = (lua_Integer)ln->n.n;
-  if (i < 0) i += n + 1;
-  if (i < 1 || i > n) return 0;
-  return (size_t)i;
-}
-
 static int nums_get(lua_State *L) {
   LNumbers *ln = check_numbers(L, 1);
-  size_t i = num_index(L, ln, 2);
+  size_t i = wn_checkindex(L, 2, ln->n.n);
   if (i == 0) { luaL_pushfail(L); return 1; }
   push_record(L, ln, &ln->n.v[i - 1]);
   return 1;
@@ -265,7 +252,7 @@ static int nums_within(lua_State *L) {
 /* nums:at(i) -> start, stop, value, kind, flags: no table. */
 static int nums_at(lua_State *L) {
   LNumbers *ln = check_numbers(L, 1);
-  size_t i = num_index(L, ln, 2);
+  size_t i = wn_checkindex(L, 2, ln->n.n);
   const wn_number *r;
   if (i == 0) { luaL_pushfail(L); return 1; }
   r = &ln->n.v[i - 1];
@@ -317,15 +304,11 @@ static int nums_close(lua_State *L) {
 
 static int nums_tostring(lua_State *L) {
   LNumbers *ln = (LNumbers *)luaL_checkudata(L, 1, WN_NUMBERS_MT);
-  if (ln->closed) lua_pushliteral(L, "wirenews.Numbers (closed)");
-  else lua_pushfstring(L, "wirenews.Numbers (%d numbers)", (int)ln->n.n);
-  return 1;
+  return wn_pushdescription(L, WN_NUMBERS_MT, ln->closed, ln->n.n, "numbers");
 }
 
 static const luaL_Reg numbers_methods[] = {
   {"__len", nums_len},
-  {"__gc", nums_close},
-  {"__close", nums_close},
   {"__tostring", nums_tostring},
   {"get", nums_get},
   {"at", nums_at},

@@ -102,12 +102,11 @@ int wn_norm_add_rule(wn_normalizer *nz, const char *from, const char *to) {
   if (flen > 0 && from[flen - 1] == '$') { r.anchor |= 2; flen--; }
   if (flen == 0 || flen > 32 || tlen > 32) return WN_EINVAL;
   if (nz->nrules >= 65000) return WN_ETOOBIG;
-  if (nz->nrules == nz->cap) {
-    size_t ncap = nz->cap ? nz->cap * 2 : 32;
-    wn_keyrule *nv = (wn_keyrule *)realloc(nz->rules, ncap * sizeof *nv);
+  {
+    wn_keyrule *nv = (wn_keyrule *)wn_grow(nz->rules, &nz->cap,
+                                           nz->nrules + 1, sizeof *nv);
     if (nv == NULL) return WN_ENOMEM;
     nz->rules = nv;
-    nz->cap = ncap;
   }
   r.from = dup_bytes(from, flen);
   r.to = dup_bytes(to, tlen);

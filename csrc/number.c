@@ -195,17 +195,12 @@ static const char *const tens_words[] = {
 
 static int add_entry(wn_numparser *p, const char *w, size_t len,
                      const wn_numword *e) {
+  wn_numword *nv;
   int rc;
-  if (p->n == p->cap) {
-    size_t ncap = p->cap ? p->cap * 2 : 256;
-    wn_numword *nv;
-    if (ncap > SIZE_MAX / sizeof(wn_numword) || ncap > INT32_MAX)
-      return WN_ENOMEM;
-    nv = (wn_numword *)realloc(p->entries, ncap * sizeof(wn_numword));
-    if (nv == NULL) return WN_ENOMEM;
-    p->entries = nv;
-    p->cap = ncap;
-  }
+  if (p->n >= INT32_MAX) return WN_ENOMEM;   /* entry numbers are int32 */
+  nv = (wn_numword *)wn_grow(p->entries, &p->cap, p->n + 1, sizeof *nv);
+  if (nv == NULL) return WN_ENOMEM;
+  p->entries = nv;
   rc = wn_lexset_put(&p->words, wn_hash_folded(w, len), (int32_t)p->n);
   if (rc != WN_OK) return rc;
   p->entries[p->n++] = *e;
@@ -304,15 +299,10 @@ void wn_numbers_free(wn_numbers *n) {
 }
 
 static int push_number(wn_numbers *out, const wn_number *r) {
-  if (out->n == out->cap) {
-    size_t ncap = out->cap ? out->cap * 2 : 32;
-    wn_number *nv;
-    if (ncap > SIZE_MAX / sizeof(wn_number)) return WN_ENOMEM;
-    nv = (wn_number *)realloc(out->v, ncap * sizeof(wn_number));
-    if (nv == NULL) return WN_ENOMEM;
-    out->v = nv;
-    out->cap = ncap;
-  }
+  wn_number *nv = (wn_number *)wn_grow(out->v, &out->cap, out->n + 1,
+                                       sizeof *nv);
+  if (nv == NULL) return WN_ENOMEM;
+  out->v = nv;
   out->v[out->n++] = *r;
   return WN_OK;
 }

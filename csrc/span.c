@@ -15,15 +15,9 @@ void wn_spans_free(wn_spans *s) {
 }
 
 int wn_spans_push(wn_spans *s, uint32_t start, uint32_t stop) {
-  if (s->n == s->cap) {
-    size_t ncap = s->cap ? s->cap * 2 : 16;
-    wn_span *nv;
-    if (ncap > SIZE_MAX / sizeof(wn_span)) return WN_ENOMEM;
-    nv = (wn_span *)realloc(s->v, ncap * sizeof(wn_span));
-    if (nv == NULL) return WN_ENOMEM;
-    s->v = nv;
-    s->cap = ncap;
-  }
+  wn_span *nv = (wn_span *)wn_grow(s->v, &s->cap, s->n + 1, sizeof *nv);
+  if (nv == NULL) return WN_ENOMEM;
+  s->v = nv;
   s->v[s->n].start = start;
   s->v[s->n].stop = stop;
   s->n++;

@@ -45,13 +45,9 @@ const char *wn_tokclass_name(int cls) {
 }
 
 static int grow(wn_tokens *t) {
-  size_t ncap = t->cap ? t->cap * 2 : 64;
-  wn_token *nv;
-  if (ncap > SIZE_MAX / sizeof(wn_token)) return WN_ENOMEM;
-  nv = (wn_token *)realloc(t->v, ncap * sizeof(wn_token));
+  wn_token *nv = (wn_token *)wn_grow(t->v, &t->cap, t->n + 1, sizeof *nv);
   if (nv == NULL) return WN_ENOMEM;
   t->v = nv;
-  t->cap = ncap;
   return WN_OK;
 }
 

@@ -30,6 +30,12 @@
 
 const char *wn_strerror(int code);
 
+/* array.c: makes room for need (>= 1) items of elem bytes in the array v
+** of capacity *cap, doubling from 16.  Returns the (maybe moved) array and
+** updates *cap, or returns NULL, leaving v and *cap as they were, when
+** memory or size_t runs out. */
+void *wn_grow(void *v, size_t *cap, size_t need, size_t elem);
+
 /* ------------------------------------------------------------------ utf8.c */
 
 /* Character classes of code points, as the tokenizer sees them. */

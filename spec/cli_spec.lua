@@ -54,6 +54,13 @@ describe("wirenews command line #nosanitize", function()
     assert.equal(3, n)
   end)
 
+  it("gives byte-identical output in two separate runs", function()
+    local _, a = run("extract --format jsonl examples/articles/*.txt")
+    local _, b = run("extract --format jsonl examples/articles/*.txt")
+    assert.is_true(#a > 1000)
+    assert.equal(a, b)
+  end)
+
   it("writes a JSON array with --format json", function()
     local code, out = run("extract --format json " .. SEED)
     assert.equal(0, code)

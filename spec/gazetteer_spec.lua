@@ -23,15 +23,7 @@ local function gaz_of(names, variants)
   return gz
 end
 
-local function tmpfile(content, ext)
-  local base = os.tmpname()
-  local path = base .. (ext or "")
-  if ext then os.remove(base) end
-  local f = assert(io.open(path, "wb"))
-  f:write(content)
-  f:close()
-  return path
-end
+local tmpfile = require("spec.support.testdata").tmpfile
 
 describe("gazetteer normalisation", function()
   it("folds case, removes diacritics and transliteration marks", function()

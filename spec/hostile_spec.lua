@@ -2,6 +2,7 @@
 -- texts, and the lifetime of the userdata.  Nothing may crash, drop text
 -- silently or hang; rejected input gives a clear error.
 local wn = require("wirenews")
+local testdata = require("spec.support.testdata")
 local core = wn.core
 
 -- Every byte of text that is not white space lies in exactly one token,
@@ -273,10 +274,7 @@ end)
 describe("hostile gazetteer data", function()
   -- Writes text to a temporary file, loads it into a fresh gazetteer.
   local function load_tsv(text, gz)
-    local path = os.tmpname()
-    local f = assert(io.open(path, "wb"))
-    f:write(text)
-    f:close()
+    local path = testdata.tmpfile(text)
     gz = gz or wn.gazetteer()
     local n, err = gz:load(path)
     os.remove(path)

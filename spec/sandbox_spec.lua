@@ -2,6 +2,7 @@
 -- or to change what other rule files see; every error names file and line.
 local sandbox = require("wirenews.sandbox")
 local rules = require("wirenews.rules")
+local testdata = require("spec.support.testdata")
 
 local DIR = "spec/fixtures/rules/"
 
@@ -48,10 +49,7 @@ describe("rule file sandbox", function()
   end)
 
   it("refuses binary chunks", function()
-    local path = os.tmpname()
-    local f = assert(io.open(path, "wb"))
-    f:write(string.dump(function() return {} end))
-    f:close()
+    local path = testdata.tmpfile(string.dump(function() return {} end))
     local pack, err = sandbox.load_file(path)
     os.remove(path)
     assert.is_nil(pack)

@@ -1,13 +1,9 @@
-/* test_document.c: paragraph fingerprints without Lua. */
+/* test_document.c: paragraph fingerprints, word counts, folded text, duplicate index and word sets, without Lua. */
 #include <stdio.h>
 #include <string.h>
 #include "wirenews.h"
+#include "check.h"
 
-static int failures = 0;
-
-#define CHECK(cond) do { if (!(cond)) { \
-  fprintf(stderr, "%s:%d: check failed: %s\n", __FILE__, __LINE__, #cond); \
-  failures++; } } while (0)
 
 static wn_fingerprint_t fp_of(const char *s, uint32_t *out, size_t max) {
   wn_fingerprint_t fp;
@@ -184,6 +180,5 @@ int main(void) {
   test_exact_key_ignores_case_spacing_punctuation();
   test_shingles_are_distinct_and_sorted();
   test_limits();
-  if (failures) fprintf(stderr, "%d failure(s)\n", failures);
-  return failures ? 1 : 0;
+  return check_report("test_document");
 }

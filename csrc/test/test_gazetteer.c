@@ -5,12 +5,8 @@
 #include <stdio.h>
 #include <string.h>
 #include "wirenews.h"
+#include "check.h"
 
-static int failures = 0;
-
-#define CHECK(cond) do { if (!(cond)) { \
-  fprintf(stderr, "%s:%d: check failed: %s\n", __FILE__, __LINE__, #cond); \
-  failures++; } } while (0)
 
 /* A few rules of lua/wirenews/data/variants.lua. */
 static const char *const rules[][2] = {
@@ -102,9 +98,8 @@ static const char *find(const wn_gazetteer *gz, const char *text, int mode) {
   return out;
 }
 
-#define FINDS(gz, text, want) do { const char *got_ = find(gz, text, WN_GZ_LONGEST); \
-  if (strcmp(got_, want) != 0) { fprintf(stderr, "%s:%d: %s\n  got  %s\n  want %s\n", \
-    __FILE__, __LINE__, text, got_, want); failures++; } } while (0)
+#define FINDS(gz, text, want) \
+  CHECK_STR("matches", text, find(gz, text, WN_GZ_LONGEST), want)
 
 static void test_matching(void) {
   wn_gazetteer *gz = wn_gz_new();
@@ -257,10 +252,5 @@ int main(void) {
   test_matching();
   test_priority();
   test_tsv();
-  if (failures) {
-    fprintf(stderr, "test_gazetteer: %d failures\n", failures);
-    return 1;
-  }
-  printf("test_gazetteer: ok\n");
-  return 0;
+  return check_report("test_gazetteer");
 }

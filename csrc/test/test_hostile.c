@@ -10,24 +10,14 @@
 #include <stdlib.h>
 #include <string.h>
 #include "wirenews.h"
+#include "check.h"
 
-static int failures = 0;
-
-#define CHECK(cond, ...)                                         \
-  do {                                                           \
-    if (!(cond)) {                                               \
-      failures++;                                                \
-      fprintf(stderr, "%s:%d: %s: ", __FILE__, __LINE__, #cond); \
-      fprintf(stderr, __VA_ARGS__);                              \
-      fputc('\n', stderr);                                       \
-    }                                                            \
-  } while (0)
 
 /* Decoding s must reject its first byte (cp -1, one byte). */
 static void rejects(const char *s, size_t len, const char *what) {
   int32_t cp = 0;
   int n = wn_utf8_decode((const unsigned char *)s, len, &cp);
-  CHECK(n == 1 && cp == -1, "%s: decoded %d bytes as %ld", what, n, (long)cp);
+  CHECKF(n == 1 && cp == -1, "%s: decoded %d bytes as %ld", what, n, (long)cp);
 }
 
 static void test_ill_formed_utf8(void) {
@@ -58,7 +48,7 @@ static void test_boundaries_accepted(void) {
   for (size_t i = 0; i < sizeof ok / sizeof ok[0]; i++) {
     int32_t cp;
     int n = wn_utf8_decode((const unsigned char *)ok[i].s, strlen(ok[i].s), &cp);
-    CHECK(n == ok[i].n && cp == ok[i].cp, "U+%04lX: %d bytes, got %ld",
+    CHECKF(n == ok[i].n && cp == ok[i].cp, "U+%04lX: %d bytes, got %ld",
           (long)ok[i].cp, n, (long)cp);
   }
 }
@@ -68,9 +58,9 @@ static void test_oversized_input_refused_unread(void) {
   char one = 'x';
   wn_tokens_init(&t);
   /* the length is checked before any byte is read */
-  CHECK(wn_tokenize(&t, &one, WN_MAX_INPUT + 1) == WN_ETOOBIG, "no ETOOBIG");
-  CHECK(t.n == 0, "%zu tokens from a refused input", t.n);
-  CHECK(strstr(wn_strerror(WN_ETOOBIG), "too large") != NULL, "message");
+  CHECKF(wn_tokenize(&t, &one, WN_MAX_INPUT + 1) == WN_ETOOBIG, "no ETOOBIG");
+  CHECKF(t.n == 0, "%zu tokens from a refused input", t.n);
+  CHECKF(strstr(wn_strerror(WN_ETOOBIG), "too large") != NULL, "message");
   wn_tokens_free(&t);
 }
 
@@ -78,11 +68,11 @@ static void test_nul_bytes_are_tokens(void) {
   static const char text[] = "a\0b\0\0";
   wn_tokens t;
   wn_tokens_init(&t);
-  CHECK(wn_tokenize(&t, text, sizeof text - 1) == WN_OK, "tokenize");
-  CHECK(t.n == 5, "%zu tokens, want 5", t.n);
+  CHECKF(wn_tokenize(&t, text, sizeof text - 1) == WN_OK, "tokenize");
+  CHECKF(t.n == 5, "%zu tokens, want 5", t.n);
   if (t.n == 5) {
-    CHECK(t.v[1].start == 2 && t.v[1].stop == 2, "NUL span");
-    CHECK(t.v[1].flags & WN_F_CONTROL, "NUL not flagged as control");
+    CHECKF(t.v[1].start == 2 && t.v[1].stop == 2, "NUL span");
+    CHECKF(t.v[1].flags & WN_F_CONTROL, "NUL not flagged as control");
   }
   wn_tokens_free(&t);
 }
@@ -93,11 +83,11 @@ static void test_long_invalid_run(void) {
   char *s = (char *)malloc(n);
   wn_tokens t;
   wn_tokens_init(&t);
-  CHECK(s != NULL, "malloc");
+  CHECKF(s != NULL, "malloc");
   if (s == NULL) return;
   memset(s, 0xFF, n);
-  CHECK(wn_tokenize(&t, s, n) == WN_OK, "tokenize");
-  CHECK(t.n == 1 && t.invalid_bytes == n, "%zu tokens, %zu invalid bytes",
+  CHECKF(wn_tokenize(&t, s, n) == WN_OK, "tokenize");
+  CHECKF(t.n == 1 && t.invalid_bytes == n, "%zu tokens, %zu invalid bytes",
         t.n, t.invalid_bytes);
   wn_tokens_free(&t);
   wn_tokens_free(&t);                    /* freeing twice is harmless */
@@ -111,13 +101,13 @@ static void test_big_lexset(void) {
   for (size_t i = 0; i < n; i++)
     if (wn_lexset_put(&set, (uint32_t)(i * 2654435761u), (int32_t)i) != WN_OK)
       break;
-  CHECK(set.n == n, "%zu keys held", set.n);
+  CHECKF(set.n == n, "%zu keys held", set.n);
   for (size_t i = 0; i < n; i++) {
     int32_t v;
     if (!wn_lexset_get(&set, (uint32_t)(i * 2654435761u), &v) || v != (int32_t)i)
       missing++;
   }
-  CHECK(missing == 0, "%zu keys lost", missing);
+  CHECKF(missing == 0, "%zu keys lost", missing);
   wn_lexset_free(&set);
   wn_lexset_free(&set);
 }
@@ -130,17 +120,17 @@ static void test_rejected_tsv_changes_nothing(void) {
   static const char nul[] = "e\0f\tDaraa\tplace\n";
   wn_gazetteer *gz = wn_gz_new();
   wn_gz_error err;
-  CHECK(gz != NULL, "wn_gz_new");
+  CHECKF(gz != NULL, "wn_gz_new");
   if (gz == NULL) return;
-  CHECK(wn_gz_load_tsv(gz, good, sizeof good - 1, &err) == WN_OK, "good");
-  CHECK(wn_gz_load_tsv(gz, bad_name, sizeof bad_name - 1, &err) == WN_EINVAL &&
+  CHECKF(wn_gz_load_tsv(gz, good, sizeof good - 1, &err) == WN_OK, "good");
+  CHECKF(wn_gz_load_tsv(gz, bad_name, sizeof bad_name - 1, &err) == WN_EINVAL &&
         err.line == 2, "bad name: line %zu", err.line);
-  CHECK(wn_gz_load_tsv(gz, bad_alias, sizeof bad_alias - 1, &err) == WN_EINVAL &&
+  CHECKF(wn_gz_load_tsv(gz, bad_alias, sizeof bad_alias - 1, &err) == WN_EINVAL &&
         err.line == 1 && strstr(err.msg, "alias 2") != NULL, "bad alias: %s",
         err.msg);
-  CHECK(wn_gz_load_tsv(gz, nul, sizeof nul - 1, &err) == WN_EINVAL &&
+  CHECKF(wn_gz_load_tsv(gz, nul, sizeof nul - 1, &err) == WN_EINVAL &&
         strstr(err.msg, "NUL") != NULL, "NUL in a field: %s", err.msg);
-  CHECK(wn_gz_nrecords(gz) == 1 && wn_gz_nnames(gz) == 1,
+  CHECKF(wn_gz_nrecords(gz) == 1 && wn_gz_nnames(gz) == 1,
         "%zu records, %zu names after rejected loads", wn_gz_nrecords(gz),
         wn_gz_nnames(gz));
   wn_gz_free(gz);
@@ -157,15 +147,15 @@ static void test_longest_matches_disjoint(void) {
   wn_gz_matches m;
   wn_tokens_init(&t);
   wn_gz_matches_init(&m);
-  CHECK(gz != NULL, "wn_gz_new");
+  CHECKF(gz != NULL, "wn_gz_new");
   if (gz == NULL) return;
-  CHECK(wn_norm_add_article(wn_gz_normalizer(gz), "al", 1) == WN_OK, "article");
-  CHECK(wn_gz_load_tsv(gz, tsv, sizeof tsv - 1, &err) == WN_OK, "%s", err.msg);
-  CHECK(wn_tokenize(&t, text, sizeof text - 1) == WN_OK, "tokenize");
-  CHECK(wn_gz_find(gz, text, &t, WN_GZ_LONGEST, &m) == WN_OK, "find");
-  CHECK(m.n == 2, "%zu matches, want 2", m.n);
+  CHECKF(wn_norm_add_article(wn_gz_normalizer(gz), "al", 1) == WN_OK, "article");
+  CHECKF(wn_gz_load_tsv(gz, tsv, sizeof tsv - 1, &err) == WN_OK, "%s", err.msg);
+  CHECKF(wn_tokenize(&t, text, sizeof text - 1) == WN_OK, "tokenize");
+  CHECKF(wn_gz_find(gz, text, &t, WN_GZ_LONGEST, &m) == WN_OK, "find");
+  CHECKF(m.n == 2, "%zu matches, want 2", m.n);
   if (m.n == 2)
-    CHECK(m.v[0].stop < m.v[1].start, "matches %u..%u and %u..%u overlap",
+    CHECKF(m.v[0].stop < m.v[1].start, "matches %u..%u and %u..%u overlap",
           m.v[0].start, m.v[0].stop, m.v[1].start, m.v[1].stop);
   wn_gz_matches_free(&m);
   wn_tokens_free(&t);
@@ -181,6 +171,5 @@ int main(void) {
   test_big_lexset();
   test_rejected_tsv_changes_nothing();
   test_longest_matches_disjoint();
-  if (failures) fprintf(stderr, "test_hostile: %d failures\n", failures);
-  return failures != 0;
+  return check_report("test_hostile");
 }

@@ -4,12 +4,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include "wirenews.h"
+#include "check.h"
 
-static int failures = 0;
-
-#define CHECK(cond) do { if (!(cond)) { \
-  fprintf(stderr, "%s:%d: check failed: %s\n", __FILE__, __LINE__, #cond); \
-  failures++; } } while (0)
 
 /* Parses s with p into nb (tokens freed here). */
 static void parse(const wn_numparser *p, const char *s, size_t len,
@@ -133,6 +129,5 @@ int main(void) {
   test_policy();
   test_bad_input(&p);
   wn_numparser_free(&p);
-  if (failures) fprintf(stderr, "%d failures\n", failures);
-  return failures ? 1 : 0;
+  return check_report("test_number");
 }

@@ -3,12 +3,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include "wirenews.h"
+#include "check.h"
 
-static int failures = 0;
-
-#define CHECK(cond) do { if (!(cond)) { \
-  fprintf(stderr, "%s:%d: check failed: %s\n", __FILE__, __LINE__, #cond); \
-  failures++; } } while (0)
 
 /* A small rule pack: the lexicons the Lua module would build. */
 typedef struct Pack { wn_lexset abbrevs, words; wn_sbd_opts opts; } Pack;
@@ -56,19 +52,9 @@ static void expect(const Pack *p, const char *s, const char *expected) {
   CHECK(wn_tokenize(&t, s, strlen(s)) == WN_OK);
   CHECK(wn_sentences(&sp, s, strlen(s), &t, &p->opts) == WN_OK);
   buf[0] = '\0';
-  for (k = 0; k < sp.n; k++) {
-    size_t len = sp.v[k].stop - sp.v[k].start + 1;
-    if (pos + len + 2 >= sizeof buf) break;
-    if (k > 0) buf[pos++] = '|';
-    memcpy(buf + pos, s + sp.v[k].start - 1, len);
-    pos += len;
-    buf[pos] = '\0';
-  }
-  if (strcmp(buf, expected) != 0) {
-    fprintf(stderr, "sentences of \"%s\":\n  got      %s\n  expected %s\n",
-            s, buf, expected);
-    failures++;
-  }
+  for (k = 0; k < sp.n; k++)
+    if (!join_span(buf, sizeof buf, &pos, s, sp.v[k].start, sp.v[k].stop)) break;
+  CHECK_STR("sentences", s, buf, expected);
   wn_spans_free(&sp);
   wn_tokens_free(&t);
 }
@@ -182,10 +168,5 @@ int main(void) {
   test_empty_and_odd(&p);
   test_cover_random(&p);
   pack_free(&p);
-  if (failures) {
-    fprintf(stderr, "test_sentence: %d failure(s)\n", failures);
-    return 1;
-  }
-  printf("test_sentence: ok\n");
-  return 0;
+  return check_report("test_sentence");
 }

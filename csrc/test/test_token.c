@@ -3,12 +3,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include "wirenews.h"
+#include "check.h"
 
-static int failures = 0;
-
-#define CHECK(cond) do { if (!(cond)) { \
-  fprintf(stderr, "%s:%d: check failed: %s\n", __FILE__, __LINE__, #cond); \
-  failures++; } } while (0)
 
 /* Tokenizes s and compares the token texts with the |-separated list. */
 static void expect_tokens(const char *s, const char *expected) {
@@ -18,19 +14,9 @@ static void expect_tokens(const char *s, const char *expected) {
   wn_tokens_init(&t);
   CHECK(wn_tokenize(&t, s, strlen(s)) == WN_OK);
   buf[0] = '\0';
-  for (k = 0; k < t.n; k++) {
-    size_t len = t.v[k].stop - t.v[k].start + 1;
-    if (pos + len + 2 >= sizeof buf) break;
-    if (k > 0) buf[pos++] = '|';
-    memcpy(buf + pos, s + t.v[k].start - 1, len);
-    pos += len;
-    buf[pos] = '\0';
-  }
-  if (strcmp(buf, expected) != 0) {
-    fprintf(stderr, "tokens of \"%s\":\n  got      %s\n  expected %s\n", s, buf,
-            expected);
-    failures++;
-  }
+  for (k = 0; k < t.n; k++)
+    if (!join_span(buf, sizeof buf, &pos, s, t.v[k].start, t.v[k].stop)) break;
+  CHECK_STR("tokens", s, buf, expected);
   wn_tokens_free(&t);
 }
 
@@ -92,7 +78,5 @@ int main(void) {
   test_invalid_bytes();
   test_utf8_decode();
   test_lexset();
-  if (failures) fprintf(stderr, "%d failure(s)\n", failures);
-  else printf("test_token: all passed\n");
-  return failures ? EXIT_FAILURE : EXIT_SUCCESS;
+  return check_report("test_token");
 }

@@ -42,6 +42,18 @@ function M.it_with(it_fn, pending_fn)
   end
 end
 
+--- Writes content to a new temporary file and returns its path; ext (e.g.
+-- ".lua") is added to the name when given.  The caller removes the file.
+function M.tmpfile(content, ext)
+  local base = os.tmpname()
+  local path = base .. (ext or "")
+  if ext then os.remove(base) end
+  local f = assert(io.open(path, "wb"))
+  f:write(content)
+  f:close()
+  return path
+end
+
 --- Reads a whole file of the repository (fixtures, examples).
 function M.read(path)
   local f = assert(io.open(path, "rb"))
