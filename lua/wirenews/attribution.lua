@@ -24,6 +24,7 @@ local function patterns(engine)
   local first_words = {}
   for _, v in ipairs(c.verbs) do first_words[#first_words + 1] = v:match("^%S+") end
   c.lexicon = core.lexicon(first_words)
+  c.verb_at = dsl.C(dsl.W(c.verbs)) * dsl.Cp()
   c.verb_search = dsl.Ct((dsl.Ct(dsl.Cg(dsl.Cp(), "s") * dsl.Cg(dsl.C(dsl.W(c.verbs)), "verb") *
                   dsl.Cg(dsl.Cp(), "e")) + dsl.WORD + 1)^0)
   c.pronouns = L.source_pronouns or {}
@@ -36,6 +37,18 @@ local function patterns(engine)
 end
 
 -- Verb occurrences in a lower-cased sentence: {s, e (exclusive), verb}.
+-- Verb occurrences at the tokens the C scan found (token indices idx),
+-- as find_verbs gives them, without scanning the whole sentence.
+local function verbs_at_tokens(c, doc, s, sub, idx)
+  local out = {}
+  for _, k in ipairs(idx) do
+    local rel = doc.toks:at(k) - s.start + 1
+    local verb, e = c.verb_at:match(sub, rel)
+    if verb then out[#out + 1] = {s = rel, e = e, verb = verb} end
+  end
+  return out
+end
+
 local function find_verbs(c, sub)
   local found = c.verb_search:match(sub)
   local out = {}
@@ -136,7 +149,7 @@ function M.sentence_source(doc, engine, s, state)
   local sub = doc.lower:sub(s.start, s.stop)
   local base = s.start - 1
   local ents = s.entities
-  for _, v in ipairs(find_verbs(c, sub)) do
+  for _, v in ipairs(verbs_at_tokens(c, doc, s, sub, idx)) do
     local vs, ve = base + v.s, base + v.e - 1        -- document span of the verb
     if v.verb == "according to" then
       for _, e in ipairs(starting_in(ents, ve + 1, ve + 6)) do
