@@ -65,19 +65,20 @@ local function source_of_entity(e)
           start = e.start, stop = e.stop}
 end
 
--- The pronoun (from the lexicon) that ends right before rel position p.
+-- The pronoun (from the lexicon) that ends right before rel position p:
+-- the last one, two or three words before it, longest first.
 local function pronoun_before(c, sub, p)
-  local head = sub:sub(math.max(1, p - 60), p - 1):gsub("[%s,]+$", "")
-  local best
-  for phrase, kind in pairs(c.pronouns) do
-    if head:sub(-#phrase) == phrase then
+  local head = sub:sub(math.max(1, p - 60), p - 1):gsub("%s+", " "):gsub("[%s,]+$", "")
+  for _, pat in ipairs({"([%a']+ [%a']+ [%a']+)$", "([%a']+ [%a']+)$", "([%a']+)$"}) do
+    local phrase = head:match(pat)
+    if phrase and c.pronouns[phrase] then
       local k = #head - #phrase
       if k == 0 or head:sub(k, k):match("[%s,\"'(]") then
-        if not best or #phrase > #best.phrase then best = {phrase = phrase, kind = kind} end
+        return {phrase = phrase, kind = c.pronouns[phrase]}
       end
     end
   end
-  return best
+  return nil
 end
 
 -- Capitalised words after position a in the original text ("said Rami
