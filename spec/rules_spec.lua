@@ -126,6 +126,25 @@ describe("rule engine", function()
     assert.equal("detainees", found[1].m.victim.noun)
   end)
 
+  it("takes a rule's triggers from a named lexicon, extended by later packs", function()
+    local e = rules.new()
+    assert.is_true(e:add({lexicons = {fights = {"clashed"}},
+      rules = {{id = "f", triggers = "fights", event = {kind = "clash"},
+                pattern = function(L) return W(L.fights) end}}}))
+    assert.equal(0, #run(e, "rebels fought", {}))
+    assert.is_true(e:add({lexicons = {fights = {"fought"}}}))
+    assert.equal(1, #run(e, "rebels fought", {}))
+    assert.equal(1, #run(e, "rebels clashed", {}))
+  end)
+
+  it("names the missing lexicon when triggers refer to none", function()
+    local e = rules.new()
+    assert.is_true(e:add({rules = {{id = "g", triggers = "nothing_here", pattern = W"x"}}}, "p.lua"))
+    local ok, err = e:compile()
+    assert.is_nil(ok)
+    assert.matches("p%.lua: rule 'g': no lexicon 'nothing_here'", err)
+  end)
+
   it("lets a later pack replace a rule by id and disable one", function()
     local e = rules.new()
     assert.is_true(e:add(pack()))

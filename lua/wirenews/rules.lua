@@ -4,7 +4,8 @@
 --   { id = "conflict",
 --     lexicons = { victims = {...}, ... },         -- merged across packs
 --     rules = { {id = "casualty.passive_killed",
---                triggers = {"killed", "dead"},    -- any of these words
+--                triggers = {"killed", "dead"},    -- any of these words, or
+--                                                  -- the name of a lexicon
 --                pattern = <LPeg pattern> | function(L) return <pattern> end,
 --                event = {kind = "killed"}, ...}, ... },
 --     disable = {"rule.id", ...} }
@@ -47,7 +48,11 @@ local function check_rule(r)
   if not (is_pattern(r.pattern) or type(r.pattern) == "function") then
     return "rule '" .. r.id .. "' needs a pattern (an LPeg pattern or a function of the lexicons)"
   end
-  if r.triggers ~= nil then
+  if type(r.triggers) == "string" then
+    if not r.triggers:match("^[%a_][%w_]*$") then
+      return "rule '" .. r.id .. "': triggers names a lexicon: '" .. r.triggers .. "' is not a name"
+    end
+  elseif r.triggers ~= nil then
     if type(r.triggers) ~= "table" or #r.triggers == 0 then
       return "rule '" .. r.id .. "': triggers must be a non-empty list of words"
     end
@@ -151,10 +156,20 @@ function Engine:compile()
     local cr = {id = r.id, rule = r, search = dsl.searcher(p), index = #c.rules + 1,
                 priority = tonumber(r.priority) or 0}
     c.rules[#c.rules + 1] = cr
+    local triggers = r.triggers
+    if type(triggers) == "string" then           -- the words of a lexicon
+      local lex = self.lexicons[triggers]
+      if type(lex) ~= "table" then
+        return nil, r.origin .. ": rule '" .. r.id .. "': no lexicon '" .. triggers .. "' for its triggers"
+      end
+      triggers = {}
+      for k, v in pairs(lex) do triggers[#triggers + 1] = type(k) == "string" and k or v end
+      table.sort(triggers)
+    end
     if r.always then
       c.always[#c.always + 1] = cr
     else
-      for _, w in ipairs(r.triggers) do
+      for _, w in ipairs(triggers) do
         local tw = trigger_word(w)
         local wid = word_ids[tw]
         if not wid then

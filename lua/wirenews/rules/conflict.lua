@@ -84,16 +84,63 @@ local lexicons = {
   },
   -- introduce a subset of the count before them
   subset_markers = {"including", "among them", "among whom", "of whom", "of them"},
+
+  -- the words of the rules below; a rule's triggers are the first words
+  -- of its lexicon's phrases, so extending a lexicon extends both
+  passive_killed_triggers = {"killed", "slain", "massacred", "executed", "shot",
+    "beheaded", "gunned", "murdered", "lost"},
+  active_killed = {"killed", "killing", "kills", "kill"},
+  active_wounded = {"wounded", "wounding", "injured", "injuring", "injures", "wounds"},
+  died = {"died", "perished"},
+  killed_participles = {"killed", "slain", "wounded", "injured"},
+  lives_verbs = {"claimed", "cost", "costing", "claiming", "took", "taking", "claims", "costs"},
+  toll_verbs = {"rose to", "reached", "climbed to", "stood at", "has risen to", "had risen to",
+    "is", "was", "of", "at", "includes", "included", "topped", "hit", "jumped to"},
+  death_nouns = {"massacre", "killing", "killings", "deaths", "death", "slaughter"},
+  toll_nouns = {"deaths", "fatalities", "casualties"},
+  displacing = {"pushed", "driven", "drove", "forced", "displaced", "uprooted",
+    "displacing", "forcing", "pushing", "driving"},
+  from_homes = {"from their homes", "out of their homes", "to flee", "from the area",
+    "from their villages", "to leave their homes"},
+  displaced = {"fled", "displaced", "uprooted", "evacuated", "fleeing"},
+  seizing = {"seized control of", "took control of", "taken control of", "seized", "captured",
+    "recaptured", "overran", "retook", "seizing control of", "capturing", "seizing",
+    "recapturing", "took full control of"},
+  came_under = {"came under", "fell under", "fell into", "come under", "falls under",
+    "returned to", "back under"},
+  withdrawing = {"withdrew from", "withdrawn from", "pulled out of", "retreated from",
+    "withdrew", "had withdrawn", "have withdrawn", "withdrawing from"},
+  shelling = {"shelling", "shelled", "shells", "artillery fire", "artillery barrages",
+    "barrages", "barrage", "shell"},
+  air_strikes = {"air strikes", "air strike", "airstrikes", "airstrike", "air raids",
+    "air raid", "warplanes", "jets bombed", "helicopters", "barrel bombs", "barrel bomb"},
+  bombardment = {"bombed", "bombing", "bombings", "bombarded", "bombardment",
+    "bombardments", "bombarding", "bombard"},
+  assaults = {"attacked", "attack", "attacks", "attacking", "assault", "offensive",
+    "storming", "stormed", "raid", "raided", "ambush", "ambushed"},
+  clashes = {"clashed", "clashes", "clash", "fighting", "battles", "fought", "battled"},
+  arresting = {"arrested", "arresting", "detained", "detaining", "arrests", "rounded up",
+    "detains"},
+  abducting = {"kidnapped", "kidnapping", "abducted", "abducting", "taken hostage",
+    "seized as hostages"},
 }
 
 local function V(L) return VICTIM(L.victims, L.sides) end
 local OF = OPT(W"of")
 
+-- A rule that reports each mention of a lexicon's words as an event.
+local function mention(id, words, event)
+  return rule(id) {
+    triggers = words,
+    pattern = function(L) return AS("verb", W(L[words])) end,
+    event = event,
+  }
+end
+
 local rules = {
   -- "four civilians were killed", "at least 92 soldiers have been killed"
   rule "casualty.passive_killed" {
-    triggers = {"killed", "slain", "massacred", "executed", "shot", "beheaded",
-                "gunned", "murdered", "lost"},
+    triggers = "passive_killed_triggers",
     pattern = function(L)
       return seq{COUNT, OF, V(L), OPT(W{"who", "that"}), W(L.auxiliaries), W(L.killed_verbs)}
     end,
@@ -103,7 +150,7 @@ local rules = {
   },
   -- "two rebel fighters were wounded"
   rule "casualty.passive_wounded" {
-    triggers = {"wounded", "injured", "hurt", "maimed"},
+    triggers = "wounded_verbs",
     pattern = function(L)
       return seq{COUNT, OF, V(L), W(L.auxiliaries), W(L.wounded_verbs)}
     end,
@@ -114,28 +161,25 @@ local rules = {
   -- "the clashes killed 10 regime loyalists", "have killed more than 800
   -- civilians", "killing at least 12 people"
   rule "casualty.active_killed" {
-    triggers = {"killed", "killing", "kills", "kill"},
+    triggers = "active_killed",
     pattern = function(L)
-      return seq{W{"killed", "killing", "kills", "kill"}, OPT(W{"at", "off"}), COUNT, OF, V(L)}
+      return seq{W(L.active_killed), OPT(W{"at", "off"}), COUNT, OF, V(L)}
     end,
     event = {kind = "killed"},
     chain = true,
   },
   rule "casualty.active_wounded" {
-    triggers = {"wounded", "wounding", "injured", "injuring", "injures", "wounds"},
-    pattern = function(L)
-      return seq{W{"wounded", "wounding", "injured", "injuring", "injures", "wounds"},
-                 COUNT, OF, V(L)}
-    end,
+    triggers = "active_wounded",
+    pattern = function(L) return seq{W(L.active_wounded), COUNT, OF, V(L)} end,
     event = {kind = "wounded"},
     chain = true,
   },
   -- "18 prematurely born babies who died", "2,400 ... have died"
   rule "casualty.died" {
-    triggers = {"died", "perished", "die"},
+    triggers = "died",
     pattern = function(L)
       return seq{COUNT, OF, V(L), OPT(W{"who", "that"}), OPT(W{"have", "had", "has"}),
-                 W{"died", "perished"}}
+                 W(L.died)}
     end,
     event = {kind = "killed"},
     voice = "passive",
@@ -143,9 +187,9 @@ local rules = {
   },
   -- "the more than 13,500 people killed since the uprising began"
   rule "casualty.reduced_relative" {
-    triggers = {"killed", "slain", "wounded", "injured"},
+    triggers = "killed_participles",
     pattern = function(L)
-      return seq{COUNT, OF, V(L), AS("verb", W{"killed", "slain", "wounded", "injured"})}
+      return seq{COUNT, OF, V(L), AS("verb", W(L.killed_participles))}
     end,
     event = {kind = "killed"},
     voice = "passive",
@@ -153,11 +197,8 @@ local rules = {
   },
   -- "claimed at least 35 lives", "has cost thousands of lives"
   rule "casualty.lives" {
-    triggers = {"claimed", "cost", "costing", "claiming", "took", "taking", "claims", "costs"},
-    pattern = function(L)
-      return seq{W{"claimed", "cost", "costing", "claiming", "took", "taking",
-                   "claims", "costs"}, COUNT, OF, V(L)}
-    end,
+    triggers = "lives_verbs",
+    pattern = function(L) return seq{W(L.lives_verbs), COUNT, OF, V(L)} end,
     event = {kind = "killed"},
     require_noun = {lives = true},
   },
@@ -166,10 +207,7 @@ local rules = {
   rule "casualty.toll" {
     triggers = {"toll"},
     pattern = function(L)
-      return seq{W"toll", gap(5), W{"rose to", "reached", "climbed to", "stood at",
-                 "has risen to", "had risen to", "is", "was", "of", "at", "includes",
-                 "included", "topped", "hit", "jumped to"},
-                 COUNT, OPT(seq{OF, V(L)})}
+      return seq{W"toll", gap(5), W(L.toll_verbs), COUNT, OPT(seq{OF, V(L)})}
     end,
     event = {kind = "killed"},
     voice = "passive",
@@ -185,18 +223,15 @@ local rules = {
   },
   -- "the Houla massacre of more than 100 people", "the deaths of 12 people"
   rule "casualty.noun_of" {
-    triggers = {"massacre", "killing", "killings", "deaths", "death", "slaughter"},
-    pattern = function(L)
-      return seq{W{"massacre", "killing", "killings", "deaths", "death", "slaughter"},
-                 W"of", COUNT, OPT(V(L))}
-    end,
+    triggers = "death_nouns",
+    pattern = function(L) return seq{W(L.death_nouns), W"of", COUNT, OPT(V(L))} end,
     event = {kind = "killed"},
     voice = "passive",
   },
   -- "12 deaths", "30 casualties" (casualties count the killed and wounded)
   rule "casualty.count_noun" {
-    triggers = {"deaths", "fatalities", "casualties", "dead"},
-    pattern = seq{COUNT, AS("noun", W{"deaths", "fatalities", "casualties"})},
+    triggers = "toll_nouns",
+    pattern = function(L) return seq{COUNT, AS("noun", W(L.toll_nouns))} end,
     event = {kind = "killed"},
     voice = "passive",
     kind_from = {casualties = "casualties"},
@@ -205,116 +240,70 @@ local rules = {
   -- displacement: "pushed 400,000 people from their homes", "driven
   -- millions from their homes", "forced 2,000 families to flee"
   rule "displacement.active" {
-    triggers = {"pushed", "driven", "drove", "forced", "displaced", "uprooted",
-                "displacing", "forcing", "pushing", "driving", "displace"},
+    triggers = "displacing",
     pattern = function(L)
-      return seq{W{"pushed", "driven", "drove", "forced", "displaced", "uprooted",
-                   "displacing", "forcing", "pushing", "driving"},
-                 COUNT, OPT(seq{OF, V(L)}),
-                 OPT(W{"from their homes", "out of their homes", "to flee", "from the area",
-                       "from their villages", "to leave their homes"})}
+      return seq{W(L.displacing), COUNT, OPT(seq{OF, V(L)}), OPT(W(L.from_homes))}
     end,
     event = {kind = "displaced"},
     chain = true,
   },
   -- "400,000 people have fled", "2,000 families were displaced"
   rule "displacement.passive" {
-    triggers = {"fled", "displaced", "uprooted", "flee", "fleeing", "evacuated"},
+    triggers = "displaced",
     pattern = function(L)
       return seq{COUNT, OF, V(L), OPT(W{"have", "had", "has", "were", "have been", "had been",
                                         "are", "who", "who have"}),
-                 W{"fled", "displaced", "uprooted", "evacuated", "fleeing"}}
+                 W(L.displaced)}
     end,
     event = {kind = "displaced"},
     voice = "passive",
     chain = true,
   },
 
-  -- territorial control
+  -- territorial control: "seized control of Kfar Zita", "captured a town"
   rule "control.seized" {
-    triggers = {"seized", "captured", "recaptured", "took", "overran", "retook",
-                "seize", "capture", "recapture", "seizing", "capturing", "taken"},
-    pattern = seq{AS("verb", W{"seized control of", "took control of", "taken control of",
-                  "seized", "captured", "recaptured", "overran", "retook", "seizing control of",
-                  "capturing", "seizing", "recapturing", "took full control of"}),
-                  OPT(seq{gap(6), ENT("place")})},
+    triggers = "seizing",
+    pattern = function(L)
+      return seq{AS("verb", W(L.seizing)), OPT(seq{gap(6), ENT("place")})}
+    end,
     event = {kind = "captured"},
-    needs_object = true,
   },
-  -- "came under regime control", "fell to the rebels"
+  -- "came under regime control"
   rule "control.came_under" {
-    triggers = {"came", "fell", "falls", "come"},
-    pattern = seq{W{"came under", "fell under", "fell into", "come under", "falls under",
-                    "returned to", "back under"},
-                  gap(2), W"control"},
+    triggers = "came_under",
+    pattern = function(L) return seq{W(L.came_under), gap(2), W"control"} end,
     event = {kind = "captured"},
     voice = "passive",
     place_before = true,
   },
   rule "control.withdrew" {
-    triggers = {"withdrew", "withdrawn", "pulled", "retreated", "withdrawing", "withdraw"},
-    pattern = seq{W{"withdrew from", "withdrawn from", "pulled out of", "retreated from",
-                    "withdrew", "had withdrawn", "have withdrawn", "withdrawing from"},
-                  OPT(seq{gap(4), ENT("place")})},
+    triggers = "withdrawing",
+    pattern = function(L)
+      return seq{W(L.withdrawing), OPT(seq{gap(4), ENT("place")})}
+    end,
     event = {kind = "withdrawal"},
     not_after = {"never", "not", "refused to", "would never"},
   },
 
-  -- attacks, with the kind of attack as `subtype`
-  rule "attack.shelling" {
-    triggers = {"shelling", "shelled", "shells", "artillery", "barrages", "barrage", "shell"},
-    pattern = AS("verb", W{"shelling", "shelled", "shells", "artillery fire",
-                           "artillery barrages", "barrages", "barrage", "shell"}),
-    event = {kind = "attack", subtype = "shelling"},
-  },
-  rule "attack.air_strike" {
-    triggers = {"air", "airstrike", "airstrikes", "strikes", "strike", "raids", "warplanes",
-                "jets", "helicopters", "barrel"},
-    pattern = AS("verb", W{"air strikes", "air strike", "airstrikes", "airstrike",
-                           "air raids", "air raid", "warplanes", "jets bombed",
-                           "helicopters", "barrel bombs", "barrel bomb"}),
-    event = {kind = "attack", subtype = "air_strike"},
-  },
-  rule "attack.bombardment" {
-    triggers = {"bombed", "bombing", "bombings", "bombarded", "bombardment", "bombarding",
-                "bombard", "bombardments"},
-    pattern = AS("verb", W{"bombed", "bombing", "bombings", "bombarded", "bombardment",
-                           "bombardments", "bombarding", "bombard"}),
-    event = {kind = "attack", subtype = "bombardment"},
-  },
-  rule "attack.assault" {
-    triggers = {"attacked", "attack", "attacks", "attacking", "assault", "offensive",
-                "storming", "stormed", "raid", "raided", "ambush", "ambushed", "storm"},
-    pattern = AS("verb", W{"attacked", "attack", "attacks", "attacking", "assault",
-                           "offensive", "storming", "stormed", "raid", "raided",
-                           "ambush", "ambushed"}),
-    event = {kind = "attack", subtype = "assault"},
-  },
-  rule "attack.clash" {
-    triggers = {"clashed", "clashes", "clash", "fighting", "battles", "fought", "battled"},
-    pattern = AS("verb", W{"clashed", "clashes", "clash", "fighting", "battles",
-                           "fought", "battled"}),
-    event = {kind = "clash"},
-  },
+  -- attacks, with the kind of attack as `subtype`; clashes; arrests
+  mention("attack.shelling", "shelling", {kind = "attack", subtype = "shelling"}),
+  mention("attack.air_strike", "air_strikes", {kind = "attack", subtype = "air_strike"}),
+  mention("attack.bombardment", "bombardment", {kind = "attack", subtype = "bombardment"}),
+  mention("attack.assault", "assaults", {kind = "attack", subtype = "assault"}),
+  mention("attack.clash", "clashes", {kind = "clash"}),
   -- "arresting injured people", "arrested 20 activists"
   rule "arrest" {
-    triggers = {"arrested", "arresting", "detained", "detaining", "arrests", "rounded",
-                "detains", "arrest"},
+    triggers = "arresting",
     pattern = function(L)
-      return seq{AS("verb", W{"arrested", "arresting", "detained", "detaining", "arrests",
-                              "rounded up", "detains"}),
-                 OPT(COUNT), OPT(seq{OF, V(L)})}
+      return seq{AS("verb", W(L.arresting)), OPT(COUNT), OPT(seq{OF, V(L)})}
     end,
     event = {kind = "arrest"},
   },
   -- "kidnapped 31 people", "gunmen abducted two aid workers"
   rule "abduction" {
-    triggers = {"kidnapped", "kidnapping", "abducted", "abducting", "kidnap", "abduct",
-                "seized", "taken"},
+    triggers = "abducting",
     pattern = function(L)
-      return seq{AS("verb", W{"kidnapped", "kidnapping", "abducted", "abducting",
-                              "taken hostage", "seized as hostages"}),
-                 OPT(COUNT), OPT(seq{OF, V(L)})}
+      return seq{AS("verb", W(L.abducting)), OPT(COUNT), OPT(seq{OF, V(L)})}
     end,
     event = {kind = "abduction"},
   },
