@@ -213,19 +213,36 @@ local function remember(state, s)
 end
 
 --- Attaches `source` to every event, sentence by sentence.
-function M.attach_sources(doc, engine, events)
-  local state = {}
-  local by_sentence = {}
-  for _, s in ipairs(doc.sentences) do
-    local src, ent = M.sentence_source(doc, engine, s, state)
-    s.source = src
-    if ent and (ent.kind == "org" or ent.kind == "actor") then state.org = ent end
-    if ent and ent.kind == "person" then state.person_source = ent end
-    remember(state, s)
-    by_sentence[s] = src
+--- Works out sentence sources in order up to sentence n (doc.sentences
+-- index): each needs the state the sentences before it left (last named
+-- source, last person).  Done lazily, so an article with no event and no
+-- quote costs nothing here.
+function M.sources_upto(doc, engine, n)
+  local st = doc._attribution
+  if not st then
+    st = {state = {}, done = 0}
+    doc._attribution = st
   end
+  for i = st.done + 1, math.min(n, #doc.sentences) do
+    local s = doc.sentences[i]
+    local src, ent = M.sentence_source(doc, engine, s, st.state)
+    s.source = src
+    if ent and (ent.kind == "org" or ent.kind == "actor") then st.state.org = ent end
+    if ent and ent.kind == "person" then st.state.person_source = ent end
+    remember(st.state, s)
+    st.done = i
+  end
+end
+
+--- Attaches `source` to every event, from its sentence's attribution.
+function M.attach_sources(doc, engine, events)
+  local last = 0
   for _, ev in ipairs(events) do
-    local src = by_sentence[ev._sentence]
+    if ev._sentence.index > last then last = ev._sentence.index end
+  end
+  M.sources_upto(doc, engine, last)
+  for _, ev in ipairs(events) do
+    local src = ev._sentence.source
     if src then
       ev.source = {name = src.name, id = src.id, text = src.text}
     else
@@ -304,6 +321,7 @@ local function speaker(doc, engine, q, s)
     local pr = between:lower():match("^[%s,]*(%a+)%s*$")
     if pr == "he" or pr == "she" then
       -- the sentence's source resolved the pronoun already
+      M.sources_upto(doc, engine, s.index)
       if s.source and s.source.resolved_from == pr then
         return s.source.name, s.source.id, "speaker.pronoun"
       end
@@ -331,6 +349,7 @@ local function speaker(doc, engine, q, s)
     local best = ranges.last_before(s.entities, vs, is_person)
     if best and best.start >= s.start then return best.name, best.id, "speaker.before" end
   end
+  M.sources_upto(doc, engine, s.index)
   if s.source then return s.source.name, s.source.id, "speaker.sentence_source" end
   return nil, nil, "speaker.unknown"
 end

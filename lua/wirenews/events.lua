@@ -480,17 +480,19 @@ end
 --- Flags events of a sentence with a hedge, or of the sentence before a
 -- hedge sentence ("This could not be independently confirmed.").
 function M.mark_unconfirmed(doc, h, events)
-  local hedged = {}
-  for i, s in ipairs(doc.sentences) do
-    local sub = doc.lower:sub(s.start, s.stop)
-    if h.hedges:match(sub) then
-      hedged[i] = true
-      -- a hedge about "the reports" covers the previous sentence too
-      if i > 1 then hedged[i - 1] = true end
+  local memo = {}
+  local function hedge_in(i)                  -- only the sentences asked about
+    local s = doc.sentences[i]
+    if not s then return false end
+    if memo[i] == nil then
+      memo[i] = h.hedges:match(doc.lower:sub(s.start, s.stop)) ~= nil
     end
+    return memo[i]
   end
   for _, ev in ipairs(events) do
-    ev.unconfirmed = hedged[ev._sentence.index] and true or false
+    local i = ev._sentence.index
+    -- a hedge about "the reports" covers the sentence before it too
+    ev.unconfirmed = hedge_in(i) or hedge_in(i + 1)
   end
 end
 
