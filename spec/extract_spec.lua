@@ -55,6 +55,10 @@ for _, name in ipairs(SEEDS) do
           assert.is_false(is_null(ev.place), "no place")
           assert.equal(want.place_text, ev.place.text)
         end
+        if want.place_inferred_text then
+          assert.is_false(is_null(ev.place_inferred), "no inferred place")
+          assert.equal(want.place_inferred_text, ev.place_inferred.text)
+        end
         if want.time then
           assert.is_false(is_null(ev.time), "no time")
           assert.matches(want.time, ev.time.text, 1, true)

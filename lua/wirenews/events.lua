@@ -470,11 +470,46 @@ function M.extract(doc, engine)
     if x.start ~= y.start then return x.start < y.start end
     return x.rule < y.rule
   end)
+  M.infer_places(doc, events)
   attribution.attach_sources(doc, engine, events)
   M.mark_unconfirmed(doc, h, events)
   M.reconcile(events)
   M.link_repeats(events)
   return events
+end
+
+-- How many sentences back a place is looked for when an event's own
+-- sentence names none.
+local INFER_BACK = 3
+
+--- For counted events whose sentence names no place, `place_inferred` is
+-- the most recent town, district or province (not a country) named in the
+-- few sentences before ("at least 47 people were killed overnight" after a
+-- sentence about Homs).  `place` itself stays null: the inference is
+-- offered, never asserted.
+function M.infer_places(doc, events)
+  for _, ev in ipairs(events) do
+    ev.place_inferred = json.null
+    if ev.place == json.null and ev.count ~= json.null then
+      local i = ev._sentence.index
+      local found
+      for k = i - 1, math.max(1, i - INFER_BACK), -1 do
+        local ents = doc.sentences[k].entities
+        for j = #ents, 1, -1 do
+          local e = ents[j]
+          if e.kind == "place" and e.class ~= "country" and e.class ~= "region" then
+            found = e; break
+          end
+        end
+        if found then break end
+      end
+      if found then
+        local p = place_out(found)
+        p.inferred = true
+        ev.place_inferred = p
+      end
+    end
+  end
 end
 
 --- Flags events of a sentence with a hedge, or of the sentence before a

@@ -11,7 +11,7 @@ M.null = cjson.null
 local ORDER = {
   "id", "dateline", "removed", "warnings", "entities", "times", "events", "quotes",
   "kind", "subtype", "count", "value", "qualifier", "low", "high", "text",
-  "name", "victim", "victim_class", "perpetrator", "place", "places", "admin",
+  "name", "victim", "victim_class", "perpetrator", "place", "place_inferred", "places", "admin",
   "time", "source", "speaker", "cumulative", "part_of", "same_as", "unconfirmed",
   "place", "date", "agency", "class", "country", "lat", "lon",
   "rule", "sentence", "sentence_truncated", "sentence_start", "sentence_stop",
